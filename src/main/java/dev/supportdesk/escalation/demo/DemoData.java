@@ -1,0 +1,115 @@
+package dev.supportdesk.escalation.demo;
+
+import dev.supportdesk.escalation.casefile.CaseReferences;
+import dev.supportdesk.escalation.casefile.CaseVariables;
+import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.security.Passwords;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A living first run on the embedded default: one login per role, each with a generated password
+ * printed once, and a few sample cases waiting in the Tier 1 queue. Off in the {@code postgres}
+ * profile ({@code support.demo.enabled=false}).
+ */
+@Component
+@ConditionalOnProperty(prefix = "support.demo", name = "enabled", havingValue = "true")
+public class DemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  public static final String DEMO_ORGANISATION = "org-acme";
+
+  record DemoUser(String id, String firstName, String lastName, String group) {}
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("tier1-agent", "Tina", "Tier One", Groups.TIER1),
+      new DemoUser("tier2-agent", "Tom", "Tier Two", Groups.TIER2),
+      new DemoUser("engineer", "Erin", "Engineer", Groups.ENGINEERING),
+      new DemoUser("qa-tester", "Quinn", "Tester", Groups.QA),
+      new DemoUser("netops", "Nora", "Network", Groups.NETWORK_OPERATIONS),
+      new DemoUser("dba", "Dan", "Database", Groups.DATABASE_ADMINISTRATORS),
+      new DemoUser("process-owner", "Paula", "Owner", Groups.PROCESS_OWNERS),
+      new DemoUser("auditor", "Audrey", "Auditor", Groups.AUDITORS),
+      new DemoUser("customer", "Carl", "Customer", Groups.CUSTOMERS));
+
+  static final List<Map<String, Object>> SAMPLE_CASES = List.of(
+      Map.of(CaseVariables.SUMMARY, "Export to PDF fails with timeout",
+          CaseVariables.DESCRIPTION, "Since the upgrade to 4.2 every export of reports over 50 pages stops after 60 seconds.",
+          CaseVariables.PRODUCT, "Reporting"),
+      Map.of(CaseVariables.SUMMARY, "Users logged out every few minutes",
+          CaseVariables.DESCRIPTION, "After enabling single sign-on, sessions end after about five minutes of use.",
+          CaseVariables.PRODUCT, "Portal"),
+      Map.of(CaseVariables.SUMMARY, "How do I add a custom field to invoices?",
+          CaseVariables.DESCRIPTION, "We need the purchase-order number on every invoice we send.",
+          CaseVariables.PRODUCT, "Billing"));
+
+  private final ProcessEngine engine;
+  private final CaseReferences references;
+
+  public DemoData(ProcessEngine engine, CaseReferences references) {
+    this.engine = engine;
+    this.references = references;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void createIfMissing() {
+    createUsers();
+    createSampleCases();
+  }
+
+  void createUsers() {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createGroupQuery().groupId(DEMO_ORGANISATION).count() == 0) {
+      var organisation = identity.newGroup(DEMO_ORGANISATION);
+      organisation.setName("ACME Corporation");
+      organisation.setType(Groups.TYPE_ORGANISATION);
+      identity.saveGroup(organisation);
+    }
+    List<String> created = new ArrayList<>();
+    for (DemoUser demo : USERS) {
+      if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+        continue;
+      }
+      String password = Passwords.generate();
+      User user = identity.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.id() + "@example.com");
+      user.setPassword(password);
+      identity.saveUser(user);
+      identity.createMembership(demo.id(), demo.group());
+      if (Groups.CUSTOMERS.equals(demo.group())) {
+        identity.createMembership(demo.id(), DEMO_ORGANISATION);
+      }
+      created.add(String.format("  %-14s %-10s %s", demo.id(), demo.group(), password));
+    }
+    if (!created.isEmpty()) {
+      LOG.warn("\n================================================================\n"
+          + " Demo logins (shown only now; reset them in Admin if lost):\n"
+          + String.join("\n", created)
+          + "\n================================================================");
+    }
+  }
+
+  void createSampleCases() {
+    var runtime = engine.getRuntimeService();
+    if (engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CaseVariables.PROCESS_ID).count() > 0) {
+      return;
+    }
+    for (Map<String, Object> variables : SAMPLE_CASES) {
+      runtime.startProcessInstanceByKey(CaseVariables.PROCESS_ID, references.next(), variables);
+    }
+    LOG.info("Started {} sample cases in the Tier 1 queue", SAMPLE_CASES.size());
+  }
+}

@@ -1,0 +1,36 @@
+package dev.supportdesk.escalation.notification;
+
+/**
+ * Every kind of message the customer receives. Diagrams name the kind in the input parameter
+ * {@code notificationKind} of a "Notify customer" service task.
+ */
+public enum NotificationKind {
+  CASE_RECEIVED("We received your case"),
+  INFORMATION_REQUESTED("We need more information"),
+  INFORMATION_REMINDER("Reminder: we are waiting for your information"),
+  CLOSED_WITHOUT_REPLY("Your case was closed without your reply"),
+  WORKAROUND_AVAILABLE("A workaround is available"),
+  ESCALATED_TO_ENGINEERING("Your case was escalated to engineering"),
+  ENGINEERING_SPECIFYING("Engineering: specifying"),
+  ENGINEERING_READY("Engineering: ready"),
+  ENGINEERING_IN_PROGRESS("Engineering: in progress"),
+  ENGINEERING_DONE("Engineering: done"),
+  SOLVED_PLANNED_FOR_RELEASE("Solved: the fix is planned for a release"),
+  FIX_RELEASED("The fix was released"),
+  FEATURE_REQUEST_ACCEPTED("Your feature request was accepted"),
+  FEATURE_REQUEST_DECLINED("Your feature request was declined"),
+  FEATURE_REQUEST_QUOTE("Scope and estimate for your request"),
+  RESOLUTION_PROPOSED("Resolution of your case"),
+  CASE_REOPENED("Your case was reopened"),
+  CASE_CLOSED("Your case is closed");
+
+  private final String subject;
+
+  NotificationKind(String subject) {
+    this.subject = subject;
+  }
+
+  public String subject() {
+    return subject;
+  }
+}

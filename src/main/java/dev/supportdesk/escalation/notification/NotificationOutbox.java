@@ -1,0 +1,60 @@
+package dev.supportdesk.escalation.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The case's record of what the customer was told. Written through the engine's DataSource and
+ * transaction, so the message exists exactly when the step that caused it committed.
+ */
+@Repository
+public class NotificationOutbox {
+
+  private static final RowMapper<Notification> ROWS = (rs, n) -> new Notification(
+      rs.getString("id"), rs.getString("case_reference"), NotificationKind.valueOf(rs.getString("kind")),
+      rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
+      rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+      rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant());
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public NotificationOutbox(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.clock = Clock.systemUTC();
+  }
+
+  /**
+   * Records a message once per {@code dedupKey} (the step that asked for it); a retried step finds
+   * its message already there and gets the same one back.
+   */
+  public Notification enqueue(String dedupKey, String caseReference, NotificationKind kind,
+      String recipient, String subject, String body) {
+    List<Notification> existing = jdbc.query(
+        "SELECT * FROM notification_outbox WHERE dedup_key = ?", ROWS, dedupKey);
+    if (!existing.isEmpty()) {
+      return existing.get(0);
+    }
+    String id = UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO notification_outbox (id, case_reference, kind, dedup_key, recipient, subject,"
+            + " body, status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        id, caseReference, kind.name(), dedupKey, recipient, subject, body, Notification.PENDING,
+        Timestamp.from(clock.instant()));
+    return jdbc.queryForObject("SELECT * FROM notification_outbox WHERE id = ?", ROWS, id);
+  }
+
+  public List<Notification> forCase(String caseReference) {
+    return jdbc.query("SELECT * FROM notification_outbox WHERE case_reference = ? ORDER BY created_at, id",
+        ROWS, caseReference);
+  }
+
+  public void markSent(String id) {
+    jdbc.update("UPDATE notification_outbox SET status = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+        Notification.SENT, Timestamp.from(clock.instant()), id);
+  }
+}

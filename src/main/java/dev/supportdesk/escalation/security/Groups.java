@@ -1,0 +1,41 @@
+package dev.supportdesk.escalation.security;
+
+import java.util.List;
+
+/** The groups the application relies on: ids are used by diagrams (candidate groups) and filters. */
+public final class Groups {
+
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+  public static final String TIER1 = "tier1";
+  public static final String TIER2 = "tier2";
+  public static final String ENGINEERING = "engineering";
+  public static final String QA = "qa";
+  public static final String NETWORK_OPERATIONS = "network-operations";
+  public static final String DATABASE_ADMINISTRATORS = "database-administrators";
+  public static final String PROCESS_OWNERS = "process-owners";
+  public static final String AUDITORS = "auditors";
+  public static final String CUSTOMERS = "customers";
+
+  /** Group type of a customer's organisation (Admin shows it in the group list). */
+  public static final String TYPE_ORGANISATION = "organisation";
+  public static final String TYPE_WORKFLOW = "WORKFLOW";
+
+  /** Groups whose members work tasks in Tasklist. */
+  public static final List<String> AGENT_GROUPS =
+      List.of(TIER1, TIER2, ENGINEERING, QA, NETWORK_OPERATIONS, DATABASE_ADMINISTRATORS);
+
+  private Groups() {}
+
+  public record Definition(String id, String name, String type) {}
+
+  public static final List<Definition> ALL = List.of(
+      new Definition(TIER1, "Tier 1 support", TYPE_WORKFLOW),
+      new Definition(TIER2, "Tier 2 support", TYPE_WORKFLOW),
+      new Definition(ENGINEERING, "Engineering / R&D", TYPE_WORKFLOW),
+      new Definition(QA, "Quality assurance", TYPE_WORKFLOW),
+      new Definition(NETWORK_OPERATIONS, "Network operations", TYPE_WORKFLOW),
+      new Definition(DATABASE_ADMINISTRATORS, "Database administrators", TYPE_WORKFLOW),
+      new Definition(PROCESS_OWNERS, "Process owners", TYPE_WORKFLOW),
+      new Definition(AUDITORS, "Auditors", TYPE_WORKFLOW),
+      new Definition(CUSTOMERS, "Customers", "customers"));
+}

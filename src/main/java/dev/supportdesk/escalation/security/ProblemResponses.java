@@ -1,0 +1,40 @@
+package dev.supportdesk.escalation.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Writes RFC 9457 problem details from servlet filters, where Spring MVC's handlers do not reach. */
+public final class ProblemResponses {
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  private ProblemResponses() {}
+
+  public static void write(HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(PROBLEM_JSON);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + escape(title)
+        + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}");
+  }
+
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.supportdesk.escalation.security;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Servlet filters that close what the Community Edition leaves open. */
+@Configuration(proxyBeanMethods = false)
+public class WebSecurityConfiguration {
+
+  public static final String ENGINE_REST = "/engine-rest/*";
+  public static final String ADMIN_SETUP = "/camunda/api/admin/setup/*";
+
+  /** /engine-rest is anonymous by default: require HTTP Basic against the engine's identities. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addUrlPatterns(ENGINE_REST);
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /**
+   * Admin's first-run setup creates an administrator without logging in whenever the
+   * {@code camunda-admin} group is empty; in 7.24.0 CE its guard is known to be bypassable. The admin
+   * is created by {@link AccessBootstrap}, so the endpoint has no legitimate use here.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> adminSetupClosed() {
+    Filter closed = (request, response, chain) -> ProblemResponses.write(
+        (HttpServletResponse) response, HttpServletResponse.SC_FORBIDDEN, "Setup disabled",
+        "The administrator is created at start; the first-run setup is disabled.");
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(closed);
+    registration.setName("admin-setup-closed");
+    registration.addUrlPatterns(ADMIN_SETUP);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+}
