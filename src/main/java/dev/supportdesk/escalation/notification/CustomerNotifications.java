@@ -20,10 +20,10 @@ public class CustomerNotifications {
   public Notification notify(String caseReference, NotificationKind kind, String dedupKey,
       Map<String, Object> caseVariables) {
     String subject = "[" + caseReference + "] " + kind.subject();
-    Object summary = caseVariables.get("summary");
+    Object summary = caseVariables.get(dev.supportdesk.escalation.casefile.CaseVariables.SUMMARY);
     String body = kind.subject() + (summary == null ? "" : "\n\nCase: " + summary)
         + "\nReference: " + caseReference;
-    Object recipient = caseVariables.get("customerEmail");
+    Object recipient = caseVariables.get(dev.supportdesk.escalation.casefile.CaseVariables.CUSTOMER_EMAIL);
     return outbox.enqueue(dedupKey, caseReference, kind, recipient == null ? null : recipient.toString(),
         subject, body);
   }

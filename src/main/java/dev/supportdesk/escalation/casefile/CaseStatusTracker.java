@@ -1,0 +1,63 @@
+package dev.supportdesk.escalation.casefile;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a case's customer-facing status. Diagrams call it from execution listeners:
+ * {@code <camunda:executionListener expression="${caseStatus.enter(execution, 'IN_ANALYSIS')}" event="start"/>}.
+ * The status is stored on the case's root process instance (the SupportCaseProcess, also when a called
+ * process such as engineering moves it) as variable {@value #VARIABLE}, and appended to the case's
+ * status history in the same transaction.
+ */
+@Component("caseStatus")
+public class CaseStatusTracker {
+
+  public static final String VARIABLE = "caseStatus";
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public CaseStatusTracker(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.clock = Clock.systemUTC();
+  }
+
+  public void enter(DelegateExecution execution, String status) {
+    CaseStatus next = CaseStatus.valueOf(status);
+    DelegateExecution root = rootProcessInstance(execution);
+    if (next.name().equals(root.getVariable(VARIABLE))) {
+      return;
+    }
+    root.setVariable(VARIABLE, next.name());
+    jdbc.update("INSERT INTO case_status_history (id, case_reference, status, process_key, activity_id, entered_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(), execution.getProcessBusinessKey(), next.name(),
+        execution.getProcessDefinitionId() == null ? null : execution.getProcessDefinitionId().split(":")[0],
+        execution.getCurrentActivityId(), Timestamp.from(clock.instant()));
+  }
+
+  public record Entry(CaseStatus status, java.time.Instant enteredAt) {}
+
+  public List<Entry> history(String caseReference) {
+    return jdbc.query("SELECT status, entered_at FROM case_status_history WHERE case_reference = ?"
+            + " ORDER BY entered_at, id",
+        (rs, n) -> new Entry(CaseStatus.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant()),
+        caseReference);
+  }
+
+  /** Walks up call activities to the case's top-level process instance. */
+  static DelegateExecution rootProcessInstance(DelegateExecution execution) {
+    ExecutionEntity current = ((ExecutionEntity) execution).getProcessInstance();
+    while (current.getSuperExecution() != null) {
+      current = current.getSuperExecution().getProcessInstance();
+    }
+    return current;
+  }
+}
