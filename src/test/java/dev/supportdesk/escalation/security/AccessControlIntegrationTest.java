@@ -207,6 +207,24 @@ class AccessControlIntegrationTest {
   }
 
   @Test
+  void taskQueriesCarryingExpressionsNeverReachTheEngine() {
+    String admin = Http.basic("the.auditor", PASSWORD);
+    HttpResponse<String> viaParameter = http.get("/engine-rest/task?assigneeExpression=%24%7B1%2B1%7D", admin);
+    HttpResponse<String> viaOrQuery = http.postJson("/engine-rest/task", admin,
+        "{\"orQueries\":[{\"candidateUserExpression\":\"${''.getClass().forName('java.lang.Runtime')}\"}]}");
+    HttpResponse<String> viaWebapp = http.postJson("/camunda/api/engine/engine/default/task/count", null,
+        "{\"orQueries\":[{\"dueDateExpression\":\"${now()}\"}]}");
+    for (HttpResponse<String> response : List.of(viaParameter, viaOrQuery, viaWebapp)) {
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+      assertThat(response.body()).contains("Expression");
+    }
+    // the same query without an expression still works
+    assertThat(http.postJson("/engine-rest/task", admin, "{\"orQueries\":[{\"candidateGroup\":\"tier1\"}]}")
+        .statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void eachTierSeesItsOwnQueueFilter() throws Exception {
     List<String> tier1 = filterNames("t1.agent");
     List<String> tier2 = filterNames("t2.agent");
