@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.exception.NotValidException;
 /**
  * Checks what an agent submitted to complete a task, again on the server: the form validates in the
  * browser, but a REST call can skip the form. Collects every problem and reports them together in one
- * {@link NotValidException} (HTTP 400 from /engine-rest, shown by Tasklist), which rolls the completion back.
+ * {@link NotValidException}, which rolls the completion back. The engine wraps it in the
+ * ProcessEngineException of a failed task listener; Tasklist and /engine-rest show its message.
  *
  * <pre>
  * TaskInput input = TaskInput.of(task);
