@@ -16,6 +16,8 @@ public final class Groups {
   public static final String TIER1_LEADS = "tier1-leads";
   public static final String TIER2_LEADS = "tier2-leads";
   public static final String ENGINEERING_LEADS = "engineering-leads";
+  /** Tier 3 review of feature, custom and integration requests: evaluation, brief, planning. */
+  public static final String PRODUCT_MANAGEMENT = "product-management";
   public static final String PROCESS_OWNERS = "process-owners";
   public static final String AUDITORS = "auditors";
   public static final String CUSTOMERS = "customers";
@@ -26,7 +28,8 @@ public final class Groups {
 
   /** Groups whose members work tasks in Tasklist. */
   public static final List<String> AGENT_GROUPS = List.of(TIER1, TIER2, ENGINEERING, QA,
-      NETWORK_OPERATIONS, DATABASE_ADMINISTRATORS, TIER1_LEADS, TIER2_LEADS, ENGINEERING_LEADS);
+      NETWORK_OPERATIONS, DATABASE_ADMINISTRATORS, TIER1_LEADS, TIER2_LEADS, ENGINEERING_LEADS,
+      PRODUCT_MANAGEMENT);
 
   private Groups() {}
 
@@ -42,6 +45,7 @@ public final class Groups {
       new Definition(TIER1_LEADS, "Tier 1 leads", TYPE_WORKFLOW),
       new Definition(TIER2_LEADS, "Tier 2 leads", TYPE_WORKFLOW),
       new Definition(ENGINEERING_LEADS, "Engineering leads", TYPE_WORKFLOW),
+      new Definition(PRODUCT_MANAGEMENT, "Product management", TYPE_WORKFLOW),
       new Definition(PROCESS_OWNERS, "Process owners", TYPE_WORKFLOW),
       new Definition(AUDITORS, "Auditors", TYPE_WORKFLOW),
       new Definition(CUSTOMERS, "Customers", "customers"));
