@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ApiRequestLimits extends OncePerRequestFilter {
 
-  public static final long MAX_JSON_BYTES = 256 * 1024;
+  public static final long MAX_JSON_BYTES = 512 * 1024;
   public static final long MAX_MULTIPART_BYTES = AttachmentPolicy.MAX_BYTES + 1024 * 1024;
 
   /** Thrown while reading a chunked body that passes the limit. */
@@ -38,7 +38,6 @@ public class ApiRequestLimits extends OncePerRequestFilter {
     long limit = multipart ? MAX_MULTIPART_BYTES : MAX_JSON_BYTES;
     long declared = request.getContentLengthLong();
     if (declared > limit) {
-      response.setHeader("Connection", "close");
       ProblemResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload too large",
           "The request body must be at most " + limit / 1024 + " KB.");
       return;
