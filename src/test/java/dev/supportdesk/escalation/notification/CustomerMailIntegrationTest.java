@@ -67,7 +67,7 @@ class CustomerMailIntegrationTest {
   }
 
   @BeforeEach
-  void smtpUpAndIdentities() {
+  void smtpUpAndIdentities() throws Exception {
     if (smtp == null) {
       startSmtp();
     }
