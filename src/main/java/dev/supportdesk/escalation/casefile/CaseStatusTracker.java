@@ -57,7 +57,7 @@ public class CaseStatusTracker {
   }
 
   /** Walks up call activities to the case's top-level process instance. */
-  static DelegateExecution rootProcessInstance(DelegateExecution execution) {
+  public static DelegateExecution rootProcessInstance(DelegateExecution execution) {
     ExecutionEntity current = ((ExecutionEntity) execution).getProcessInstance();
     while (current.getSuperExecution() != null) {
       current = current.getSuperExecution().getProcessInstance();

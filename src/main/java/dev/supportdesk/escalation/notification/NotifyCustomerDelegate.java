@@ -1,5 +1,8 @@
 package dev.supportdesk.escalation.notification;
 
+import dev.supportdesk.escalation.casefile.CaseStatusTracker;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,6 +27,16 @@ public class NotifyCustomerDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     NotificationKind kind = NotificationKind.valueOf((String) execution.getVariableLocal(KIND_PARAMETER));
     notifications.notify(execution.getProcessBusinessKey(), kind,
-        execution.getActivityInstanceId(), execution.getVariables());
+        execution.getActivityInstanceId(), caseVariables(execution));
+  }
+
+  /**
+   * The case's own variables under the step's: a called process such as engineering never receives the
+   * customer's address (its hand-off is sanitised), so the recipient comes from the support case itself.
+   */
+  static Map<String, Object> caseVariables(DelegateExecution execution) {
+    Map<String, Object> variables = new HashMap<>(CaseStatusTracker.rootProcessInstance(execution).getVariables());
+    variables.putAll(execution.getVariables());
+    return variables;
   }
 }
