@@ -45,7 +45,7 @@ public interface SlaTargets {
     if (result.isEmpty()) {
       return null;
     }
-    Object value = result.getFirstResult().getEntry(output);
+    Object value = result.getFirstResult().get(output);
     return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 }
