@@ -140,8 +140,9 @@ public class SlaClock {
 
   /** Candidate group of the warning and breach tasks: the leads of the tier now responsible. */
   public String leadGroup(DelegateExecution execution) {
-    String tier = clocks.forCase(caseReference(execution)).stream().map(SlaClockRecord::responsibleTier)
-        .findFirst().orElse(Groups.TIER1);
+    List<SlaClockRecord> all = clocks.forCase(caseReference(execution));
+    String tier = all.stream().filter(SlaClockRecord::isOpen).map(SlaClockRecord::responsibleTier).findFirst()
+        .orElseGet(() -> all.stream().map(SlaClockRecord::responsibleTier).findFirst().orElse(Groups.TIER1));
     return LEADS_OF_TIER.getOrDefault(tier, Groups.TIER1_LEADS);
   }
 
@@ -279,9 +280,9 @@ public class SlaClock {
     for (SlaTarget target : SlaTarget.values()) {
       SlaClockRecord clock = byTarget.get(target);
       String duration = decided.get(target);
-      if (clock != null && clock.state() == SlaClockRecord.State.WITHDRAWN && duration != null) {
-        clock = null; // a withdrawn target that applies again starts afresh below
-        byTarget.remove(target);
+      boolean reapplies = clock != null && clock.state() == SlaClockRecord.State.WITHDRAWN && duration != null;
+      if (reapplies) {
+        clock = null; // a withdrawn target that applies again starts afresh below, in the same row
       }
       if (clock != null && !clock.isOpen()) {
         continue; // met (or withdrawn and still not applicable): history, not a running clock
@@ -294,8 +295,8 @@ public class SlaClock {
         instance.ifPresent(process -> withdrawFromProcess(process.getId(), target));
       } else if (duration != null) {
         SlaClockRecord added = newClockLike(sibling, target, duration, priority, severity, calendar, now, share);
-        if (byTarget.containsKey(target)) {
-          clocks.update(added, now);
+        if (reapplies) {
+          clocks.update(withId(added, byTarget.get(target).id()), now);
         } else {
           clocks.insert(added, now);
         }
@@ -404,6 +405,13 @@ public class SlaClock {
         fresh.startedAt(), sibling.isOpen() ? sibling.pausedSince() : null,
         sibling.isOpen() ? sibling.pauseReason() : null, pausedWall, pausedBusiness, null, null, null, null, null,
         null).scheduled(calendar, share);
+  }
+
+  private static SlaClockRecord withId(SlaClockRecord clock, String id) {
+    return new SlaClockRecord(id, clock.caseReference(), clock.target(), clock.priority(), clock.severity(),
+        clock.organisationId(), clock.targetDuration(), clock.targetBusiness(), clock.responsibleTier(), clock.state(),
+        clock.startedAt(), clock.pausedSince(), clock.pauseReason(), clock.pausedWall(), clock.pausedBusiness(),
+        clock.warningDue(), clock.due(), clock.warnedAt(), clock.breachedAt(), clock.metAt(), clock.elapsedBusiness());
   }
 
   private SlaClockRecord clock(String caseReference, SlaTarget target) {
