@@ -19,6 +19,10 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -215,7 +219,7 @@ public class SlaClock {
       }
     }
     instance(caseReference, SlaVariables.PROCESS_ID).ifPresent(instance ->
-        timerJobs(instance.getId(), null).forEach(job -> management.suspendJobById(job.getId())));
+        timerJobs(instance.getId(), null).forEach(job -> setSuspended(job, true)));
   }
 
   public void resume(String caseReference) {
@@ -336,15 +340,33 @@ public class SlaClock {
       }
       for (Job job : timerJobs(instance.get().getId(), clock.target())) {
         if (clock.isPaused()) {
-          management.suspendJobById(job.getId());
+          setSuspended(job, true);
           continue;
         }
         Instant due = isWarningTimer(job) ? clock.warningDue() : clock.due();
         management.setJobDuedate(job.getId(), Date.from(due));
-        if (job.isSuspended()) {
-          management.activateJobById(job.getId());
-        }
+        setSuspended(job, false);
       }
+    }
+  }
+
+  /**
+   * Suspends or activates a timer job. Inside a process step (a diagram's listener) the job entity of
+   * the running command is changed: the API's bulk update would bypass that command's cached entity,
+   * and the step's own later changes to the job (a terminate end deleting it) would then fail with an
+   * optimistic-locking error.
+   */
+  private void setSuspended(Job job, boolean suspended) {
+    CommandContext command = Context.getCommandContext();
+    if (command != null) {
+      JobEntity entity = command.getJobManager().findJobById(job.getId());
+      if (entity != null) {
+        entity.setSuspensionState((suspended ? SuspensionState.SUSPENDED : SuspensionState.ACTIVE).getStateCode());
+      }
+    } else if (suspended && !job.isSuspended()) {
+      management.suspendJobById(job.getId());
+    } else if (!suspended && job.isSuspended()) {
+      management.activateJobById(job.getId());
     }
   }
 

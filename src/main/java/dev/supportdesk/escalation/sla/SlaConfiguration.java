@@ -6,9 +6,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The SLA beans; {@code slaClock} is the name the diagrams call. */
+/**
+ * The SLA beans; {@code slaClock} is the name the diagrams call. Engine services are injected lazily:
+ * asking for them while beans are created would build the engine, whose schema update then fills the
+ * database before Flyway's migrations run (and Flyway refuses a non-empty schema).
+ */
 @Configuration
 @EnableConfigurationProperties(SlaProperties.class)
 public class SlaConfiguration {
@@ -24,13 +29,13 @@ public class SlaConfiguration {
   }
 
   @Bean
-  public SlaTargets slaTargets(DecisionService decisions) {
+  public SlaTargets slaTargets(@Lazy DecisionService decisions) {
     return SlaTargets.fromDecisions(decisions);
   }
 
   @Bean("slaClock")
   public SlaClock slaClock(SlaClockRepository repository, SlaTargets targets, BusinessCalendars calendars,
-      SlaProperties properties, RuntimeService runtime, ManagementService management) {
+      SlaProperties properties, @Lazy RuntimeService runtime, @Lazy ManagementService management) {
     return new SlaClock(repository, targets, calendars, properties, runtime, management);
   }
 
