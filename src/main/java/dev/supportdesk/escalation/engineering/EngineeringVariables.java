@@ -57,6 +57,12 @@ public final class EngineeringVariables {
   public static final String REGRESSION_FOUND = "regressionFound";
   public static final String MONITORING_NOTES = "monitoringNotes";
 
+  // event sub-process "Ticket moved in tracker" (Jira webhook or polling; message TrackerStatusChanged)
+  /** The ticket status the case follows: set by the process's own moves and by the tracker's reports. */
+  public static final String FOLLOWED_TICKET_STATUS = "followedTicketStatus";
+  /** Local to the event sub-process: the NotificationKind to send, or null when the status is not news. */
+  public static final String TRACKER_NOTIFICATION_KIND = "trackerNotificationKind";
+
   // element ids
   public static final String START_EVENT = "StartEvent_DefectEscalated";
   public static final String TASK_CONFIRM_DEFECT = "Task_ConfirmDefect";
@@ -86,6 +92,12 @@ public final class EngineeringVariables {
   public static final String TASK_MOVE_SCHEDULED_TICKET_TO_DONE = "Task_MoveScheduledTicketToDone";
   public static final String TASK_NOTIFY_SCHEDULED_DONE = "Task_NotifyScheduledEngineeringDone";
   public static final String END_EVENT_SCHEDULED_RELEASED = "EndEvent_ScheduledReleased";
+  public static final String SUB_PROCESS_TRACKER_STATUS_CHANGED = "SubProcess_TrackerStatusChanged";
+  public static final String START_EVENT_TRACKER_STATUS_CHANGED = "StartEvent_TrackerStatusChanged";
+  public static final String TASK_FOLLOW_TRACKER_STATUS = "Task_FollowTrackerStatus";
+  public static final String TASK_NOTIFY_TRACKER_STATUS = "Task_NotifyTrackerStatus";
+  public static final String END_EVENT_TRACKER_STATUS_FOLLOWED = "EndEvent_TrackerStatusFollowed";
+  public static final String END_EVENT_TRACKER_STATUS_KNOWN = "EndEvent_TrackerStatusKnown";
 
   /** How badly the defect hurts the customer's business. */
   public enum BusinessImpact { HALTED, DEGRADED, MINOR, NONE }

@@ -1,6 +1,7 @@
 package dev.supportdesk.escalation.tracker;
 
 import dev.supportdesk.escalation.engineering.EngineeringContract;
+import dev.supportdesk.escalation.engineering.EngineeringVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,8 @@ public class MoveEngineeringTicketDelegate implements JavaDelegate {
     }
     TicketStatus status = TicketStatus.valueOf((String) execution.getVariableLocal(STATUS_PARAMETER));
     tracker.move(ticketKey, status);
+    // a later report of the same status from the tracker (a Jira webhook) is then not news
+    execution.getProcessInstance().setVariable(EngineeringVariables.FOLLOWED_TICKET_STATUS, status.name());
     Object comment = execution.getVariableLocal(COMMENT_PARAMETER);
     if (comment != null && !comment.toString().isBlank()) {
       tracker.comment(ticketKey, comment.toString());

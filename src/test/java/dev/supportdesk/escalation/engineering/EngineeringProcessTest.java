@@ -20,6 +20,8 @@ import dev.supportdesk.escalation.casefile.CaseStatusTracker;
 import dev.supportdesk.escalation.engineering.EngineeringContract.Outcome;
 import dev.supportdesk.escalation.notification.NotificationKind;
 import dev.supportdesk.escalation.notification.NotifyCustomerDelegate;
+import dev.supportdesk.escalation.casefile.CaseMessages;
+import dev.supportdesk.escalation.tracker.FollowTrackerStatusDelegate;
 import dev.supportdesk.escalation.tracker.MoveEngineeringTicketDelegate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,6 +79,7 @@ class EngineeringProcessTest {
       execution.setVariable(EngineeringContract.TICKET_KEY, "ENG-7");
     });
     Mocks.register("engineeringTaskValidator", new EngineeringTaskValidator());
+    Mocks.register("followTrackerStatus", new FollowTrackerStatusDelegate(caseStatus));
   }
 
   @AfterEach
@@ -256,7 +259,58 @@ class EngineeringProcessTest {
         .finished().count()).isOne();
   }
 
+  @Test
+  void ticketMovedInTheTrackerMovesTheCaseAndTellsTheCustomerOnceWhileTheEngineersWorkGoesOn() {
+    ProcessInstance instance = startEngineering();
+    confirmDefect("DEGRADED", "MANY", false);
+    executeJobs();
+    assertThat(instance).isWaitingAt(TASK_TRIAGE_DEFECT);
+    notifications.clear();
+
+    // Jira: an engineer started work before triage was recorded in Tasklist
+    trackerReports("IN_PROGRESS");
+    executeJobs();
+
+    assertThat(instance).isWaitingAt(TASK_TRIAGE_DEFECT)
+        .hasPassed(START_EVENT_TRACKER_STATUS_CHANGED, TASK_FOLLOW_TRACKER_STATUS, TASK_NOTIFY_TRACKER_STATUS,
+            END_EVENT_TRACKER_STATUS_FOLLOWED)
+        .variables().containsEntry(FOLLOWED_TICKET_STATUS, "IN_PROGRESS");
+    verify(caseStatus).enter(any(), org.mockito.ArgumentMatchers.eq("ENGINEERING_IN_PROGRESS"));
+    assertThat(notifications).extracting(Call::parameter).containsExactly(NotificationKind.ENGINEERING_IN_PROGRESS.name());
+
+    // the same report again (webhook and polling both saw it): nothing new for the customer
+    trackerReports("IN_PROGRESS");
+    executeJobs();
+
+    assertThat(instance).hasPassed(END_EVENT_TRACKER_STATUS_KNOWN).isWaitingAt(TASK_TRIAGE_DEFECT);
+    assertThat(notifications).hasSize(1);
+    verify(caseStatus, org.mockito.Mockito.times(1)).enter(any(), org.mockito.ArgumentMatchers.eq("ENGINEERING_IN_PROGRESS"));
+    assertThat(currentTask()).hasDefinitionKey(TASK_TRIAGE_DEFECT);
+  }
+
+  @Test
+  void aReportOfTheStatusTheProcessMovedTheTicketToIsNotNews() {
+    Mocks.register("moveEngineeringTicket", new MoveEngineeringTicketDelegate(mock(
+        dev.supportdesk.escalation.tracker.EngineeringTracker.class)));
+    ProcessInstance instance = startEngineering();
+    confirmDefect("DEGRADED", "MANY", false);
+    executeJobs();
+    notifications.clear();
+
+    // Jira echoes the move the process made itself
+    trackerReports("SPECIFYING");
+    executeJobs();
+
+    assertThat(instance).hasPassed(END_EVENT_TRACKER_STATUS_KNOWN).hasNotPassed(TASK_NOTIFY_TRACKER_STATUS);
+    assertThat(notifications).isEmpty();
+  }
+
   // --- steps -----------------------------------------------------------------------------------
+
+  private void trackerReports(String ticketStatus) {
+    runtimeService().createMessageCorrelation(CaseMessages.TRACKER_STATUS_CHANGED).processInstanceBusinessKey(CASE)
+        .setVariable(CaseMessages.TRACKER_STATUS, ticketStatus).correlateAll();
+  }
 
   private ProcessInstance startEngineering() {
     return runtimeService().startProcessInstanceByKey(PROCESS_ID, CASE, handOff());
