@@ -4,9 +4,11 @@ import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
- * A task was completed with missing or invalid input (e.g. through REST, skipping the form). A
- * {@link BadUserRequestException}, so {@code /engine-rest} answers 400 with the message and the task
- * stays open.
+ * A task was completed with missing or invalid input (e.g. through REST, skipping the form): the
+ * completion rolls back and the task stays open. The engine wraps exceptions of task listeners in a
+ * {@code ProcessEngineException} ("ENGINE-03051 ... Task 'X' cannot be completed: ..."), so
+ * {@code /engine-rest} answers 500 carrying this message; it is a {@link BadUserRequestException} so
+ * that an unwrapping handler can answer 400.
  */
 public class InvalidTaskInputException extends BadUserRequestException {
 
