@@ -1,6 +1,7 @@
 package dev.supportdesk.escalation.casefile;
 
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ public class CaseSettings {
   private final Duration informationReminderAfter;
   private final Duration informationTimeout;
 
+  @Autowired
   public CaseSettings(
       @Value("${support.case.auto-close-after:P7D}") String autoCloseAfter,
       @Value("${support.case.information-reminder-after:P3D}") String informationReminderAfter,
