@@ -19,7 +19,11 @@ import org.springframework.stereotype.Component;
 @Component("caseStatus")
 public class CaseStatusTracker {
 
-  public static final String VARIABLE = "caseStatus";
+  /**
+   * Never the bean's name: expressions resolve process variables before beans, so a variable called
+   * "caseStatus" would hide this bean from the next {@code ${caseStatus.enter(...)}} of the same case.
+   */
+  public static final String VARIABLE = "customerStatus";
 
   private final JdbcTemplate jdbc;
   private final Clock clock;

@@ -5,12 +5,33 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.exception.NotValidException;
 
 /**
- * Checks a completed task's variables the way its form does, for server-side validation listeners:
- * collects every problem, then {@link #throwIfInvalid()} reports them all at once.
+ * Checks what an agent submitted to complete a task, again on the server: the form validates in the
+ * browser, but a REST call can skip the form. Collects every problem and reports them together in one
+ * {@link InvalidTaskInputException} (a {@link NotValidException}), which rolls the completion back. The
+ * engine wraps it in the ProcessEngineException of a failed task listener; Tasklist and /engine-rest
+ * show its message.
+ *
+ * <p>Two styles share this class: value-returning checks naming the variable
+ * ({@code boolean confirmed = input.requireBoolean(DEFECT_CONFIRMED)}), and fluent checks naming the
+ * form's label ({@code input.requireText(FINDINGS, "Findings", 10, 10_000).requireOneOf(...)}), which a
+ * plain unit test can run on a {@link Map} through {@link #of(String, Function)}.
+ *
+ * <pre>
+ * TaskInput input = TaskInput.of(task);
+ * boolean confirmed = input.requireBoolean(DEFECT_CONFIRMED);
+ * input.requireText(CONFIRMATION_NOTES, 10, 10_000);
+ * input.throwIfInvalid();
+ * </pre>
  */
 public final class TaskInput {
+
+  /** User ids as the engine is configured to accept them (application.yaml). */
+  public static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._@-]{0,63}");
 
   private final String taskName;
   private final Function<String, Object> variables;
@@ -21,17 +42,85 @@ public final class TaskInput {
     this.variables = variables;
   }
 
-  public static TaskInput of(String taskName, Map<String, ?> variables) {
-    return new TaskInput(taskName, variables::get);
+  public static TaskInput of(DelegateTask task) {
+    return new TaskInput(task.getName(), task::getVariable);
   }
 
   public static TaskInput of(String taskName, Function<String, Object> variables) {
     return new TaskInput(taskName, variables);
   }
 
+  public static TaskInput of(String taskName, Map<String, ?> variables) {
+    return new TaskInput(taskName, variables::get);
+  }
+
   public Object value(String name) {
     return variables.apply(name);
   }
+
+  // --- value-returning checks, problems named by variable ------------------------------------------
+
+  public Boolean requireBoolean(String name) {
+    Object value = value(name);
+    if (value instanceof Boolean flag) {
+      return flag;
+    }
+    problems.add(name + " must be true or false");
+    return null;
+  }
+
+  public String requireText(String name, int minLength, int maxLength) {
+    Object value = value(name);
+    if (!(value instanceof String text) || text.isBlank()) {
+      problems.add(name + " is required");
+      return null;
+    }
+    if (text.strip().length() < minLength || text.length() > maxLength) {
+      problems.add(name + " must have " + minLength + " to " + maxLength + " characters");
+    }
+    return text;
+  }
+
+  /** Null when absent or blank; a problem when present but not text or too long. */
+  public String optionalText(String name, int maxLength) {
+    Object value = value(name);
+    if (value == null || (value instanceof String blank && blank.isBlank())) {
+      return null;
+    }
+    if (!(value instanceof String text) || text.length() > maxLength) {
+      problems.add(name + " must be text of at most " + maxLength + " characters");
+      return null;
+    }
+    return text;
+  }
+
+  public String requireMatching(String name, Pattern pattern, String expected) {
+    String text = requireText(name, 1, 255);
+    if (text != null && !pattern.matcher(text.strip()).matches()) {
+      problems.add(name + " must be " + expected);
+      return null;
+    }
+    return text == null ? null : text.strip();
+  }
+
+  public <E extends Enum<E>> E requireOneOf(String name, Class<E> type) {
+    E constant = enumValue(name, type);
+    if (constant == null) {
+      problems.add(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
+    return constant;
+  }
+
+  public Number requirePositiveNumber(String name) {
+    Object value = value(name);
+    if (value instanceof Number number && number.doubleValue() > 0 && Double.isFinite(number.doubleValue())) {
+      return number;
+    }
+    problems.add(name + " must be a number greater than 0");
+    return null;
+  }
+
+  // --- fluent checks, problems named by the form's label --------------------------------------------
 
   /** Non-blank text of {@code min}..{@code max} characters. */
   public TaskInput requireText(String name, String label, int min, int max) {
@@ -69,19 +158,6 @@ public final class TaskInput {
     return this;
   }
 
-  /** The enum constant named by the variable, or {@code null} when it names none. */
-  public <E extends Enum<E>> E enumValue(String name, Class<E> values) {
-    Object value = value(name);
-    if (value instanceof String text) {
-      for (E constant : values.getEnumConstants()) {
-        if (constant.name().equals(text)) {
-          return constant;
-        }
-      }
-    }
-    return null;
-  }
-
   /** A boolean, or nothing (a checkbox a REST caller left out). */
   public TaskInput optionalBoolean(String name, String label) {
     Object value = value(name);
@@ -91,11 +167,22 @@ public final class TaskInput {
     return this;
   }
 
+  /** The enum constant named by the variable, or {@code null} when it names none (no problem recorded). */
+  public <E extends Enum<E>> E enumValue(String name, Class<E> values) {
+    Object value = value(name);
+    for (E constant : values.getEnumConstants()) {
+      if (constant.name().equals(value)) {
+        return constant;
+      }
+    }
+    return null;
+  }
+
   public boolean isTrue(String name) {
     return Boolean.TRUE.equals(value(name));
   }
 
-  /** Records a problem when {@code condition} does not hold. */
+  /** Records {@code problem} unless {@code condition} holds. */
   public TaskInput check(boolean condition, String problem) {
     if (!condition) {
       problems.add(problem);

@@ -1,6 +1,7 @@
 package dev.supportdesk.escalation.notification;
 
 import java.time.Instant;
+import java.util.List;
 
 /** One customer-facing message of a case, as stored in the outbox. */
 public record Notification(
@@ -13,8 +14,12 @@ public record Notification(
     String status,
     int attempts,
     Instant createdAt,
-    Instant sentAt) {
+    Instant sentAt,
+    List<String> bccRecipients) {
 
+  /** Waiting for SMTP (none configured, or not yet sent). */
   public static final String PENDING = "PENDING";
   public static final String SENT = "SENT";
+  /** The case has no e-mail address to write to: kept as the case's record only. */
+  public static final String NO_RECIPIENT = "NO_RECIPIENT";
 }

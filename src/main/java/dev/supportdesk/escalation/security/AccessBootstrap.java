@@ -69,6 +69,12 @@ public class AccessBootstrap extends AbstractCamundaConfiguration {
       admin.setFirstName("Support");
       admin.setLastName("Administrator");
       admin.setPassword(password);
+      var policy = identity.checkPasswordAgainstPolicy(password, admin);
+      if (!policy.isValid()) {
+        throw new IllegalStateException("The configured camunda.bpm.admin-user.password does not satisfy the"
+            + " password policy (at least 10 characters with upper and lower case, a digit and a special"
+            + " character, not containing the user id or name)");
+      }
       identity.saveUser(admin);
       if (password.equals(environment.getProperty(GeneratedAdminPasswordEnvironmentPostProcessor.GENERATED_MARKER))) {
         // Printed once: on later starts the user exists and no password is shown again.

@@ -15,6 +15,7 @@ public class WebSecurityConfiguration {
 
   public static final String ENGINE_REST = "/engine-rest/*";
   public static final String ADMIN_SETUP = "/camunda/api/admin/setup/*";
+  public static final String WEBAPP_ENGINE_API = "/camunda/api/engine/*";
 
   /** /engine-rest is anonymous by default: require HTTP Basic against the engine's identities. */
   @Bean
@@ -26,6 +27,16 @@ public class WebSecurityConfiguration {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Ad-hoc task queries with expressions never reach the engine (see {@link ExpressionQueryGuard}). */
+  @Bean
+  FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {
+    FilterRegistrationBean<ExpressionQueryGuard> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard());
+    registration.setName("expression-query-guard");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 

@@ -1,0 +1,119 @@
+package dev.supportdesk.escalation.intake;
+
+import dev.supportdesk.escalation.casefile.CaseMessages;
+import dev.supportdesk.escalation.intake.CaseMessagesStore.Kind;
+import dev.supportdesk.escalation.intake.CaseMessagesStore.StoredMessage;
+import dev.supportdesk.escalation.intake.CustomerCases.CustomerCase;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the customer says to support: messages are stored with the case and, when a step of the case
+ * waits for {@value CaseMessages#CUSTOMER_INFORMATION_RECEIVED}, delivered to it; answers to a
+ * proposed resolution go to the step waiting for {@value CaseMessages#RESOLUTION_RESPONSE}.
+ * Correlation is by the case reference (business key), to exactly one waiting process instance.
+ */
+@Service
+public class CaseConversation {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseConversation.class);
+
+  private final CaseMessagesStore messages;
+  private final RuntimeService runtime;
+  private final Clock clock;
+
+  @Autowired
+  public CaseConversation(CaseMessagesStore messages, RuntimeService runtime) {
+    this(messages, runtime, Clock.systemUTC());
+  }
+
+  CaseConversation(CaseMessagesStore messages, RuntimeService runtime, Clock clock) {
+    this.messages = messages;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  public boolean isOpen(String reference) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count() > 0;
+  }
+
+  public boolean isWaitingFor(String reference, String messageName) {
+    return !waiting(reference, messageName).isEmpty();
+  }
+
+  @Transactional
+  public StoredMessage addMessage(CustomerCase c, String authorId, String text) {
+    if (!isOpen(c.reference())) {
+      throw ApiProblem.conflict("Case " + c.reference() + " is closed: open a new case and mention this reference.");
+    }
+    boolean delivered = correlate(c.reference(), CaseMessages.CUSTOMER_INFORMATION_RECEIVED,
+        Map.of(CaseMessages.CUSTOMER_REPLY, text));
+    StoredMessage stored = new StoredMessage(UUID.randomUUID().toString(), c.reference(), authorId, Kind.MESSAGE,
+        text, delivered, clock.instant());
+    messages.insert(stored);
+    return stored;
+  }
+
+  @Transactional
+  public StoredMessage confirm(CustomerCase c, String authorId, boolean accepted, String reason) {
+    if (!isWaitingFor(c.reference(), CaseMessages.RESOLUTION_RESPONSE)) {
+      throw ApiProblem.conflict("Case " + c.reference() + " is not waiting for your confirmation of a resolution.");
+    }
+    String objection = accepted ? null : reason.strip();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseMessages.RESOLUTION_ACCEPTED, accepted);
+    variables.put(CaseMessages.OBJECTION_REASON, objection);
+    correlate(c.reference(), CaseMessages.RESOLUTION_RESPONSE, variables);
+    StoredMessage stored = new StoredMessage(UUID.randomUUID().toString(), c.reference(), authorId,
+        accepted ? Kind.RESOLUTION_ACCEPTED : Kind.RESOLUTION_OBJECTED,
+        accepted ? (reason == null || reason.isBlank() ? "Resolution accepted" : reason.strip()) : objection,
+        true, clock.instant());
+    messages.insert(stored);
+    return stored;
+  }
+
+  public List<StoredMessage> messages(String reference) {
+    return messages.forCase(reference);
+  }
+
+  private List<Execution> waiting(String reference, String messageName) {
+    return runtime.createExecutionQuery().processInstanceBusinessKey(reference)
+        .messageEventSubscriptionName(messageName).list();
+  }
+
+  /**
+   * Delivers to the process instance of the case that waits for the message; never starts a process
+   * (a message start event of the same name elsewhere is not a match). Returns whether one waited.
+   */
+  private boolean correlate(String reference, String messageName, Map<String, Object> variables) {
+    List<Execution> waiting = waiting(reference, messageName);
+    if (waiting.isEmpty()) {
+      return false;
+    }
+    List<String> instances = waiting.stream().map(Execution::getProcessInstanceId).distinct().toList();
+    if (instances.size() > 1) {
+      LOG.warn("Case {}: {} process instances wait for {}; delivering to {}", reference, instances.size(),
+          messageName, instances.get(0));
+    }
+    try {
+      runtime.createMessageCorrelation(messageName).processInstanceId(instances.get(0))
+          .setVariables(variables).correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      // two waiting steps of the same instance: exclusive delivery is impossible, so both hear it
+      runtime.createMessageCorrelation(messageName).processInstanceId(instances.get(0))
+          .setVariables(variables).correlateAllWithResult();
+    }
+    return true;
+  }
+}

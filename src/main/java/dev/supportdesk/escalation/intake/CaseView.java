@@ -1,0 +1,124 @@
+package dev.supportdesk.escalation.intake;
+
+import dev.supportdesk.escalation.casefile.CaseStatus;
+import dev.supportdesk.escalation.casefile.CaseStatusTracker;
+import dev.supportdesk.escalation.casefile.CaseVariables;
+import dev.supportdesk.escalation.intake.CaseAttachments.AttachmentInfo;
+import dev.supportdesk.escalation.intake.CaseMessagesStore.StoredMessage;
+import dev.supportdesk.escalation.intake.CustomerCases.CustomerCase;
+import dev.supportdesk.escalation.notification.Notification;
+import dev.supportdesk.escalation.notification.NotificationOutbox;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * The customer's picture of a case: what they submitted, the customer-facing status and a timeline of
+ * status changes, mails, their messages and files. Built from the customer's own tables, the status
+ * history and the outbox only: never from agents' variables, notes, findings or engine ids.
+ */
+@Service
+public class CaseView {
+
+  public record Status(String code, String label) {
+    static Status of(CaseStatus status) {
+      return new Status(status.name(), status.label());
+    }
+  }
+
+  public record Summary(String reference, String summary, CaseType type, Status status, String reportedBy,
+      Instant openedAt) {}
+
+  public record TimelineEntry(Instant at, String type, String code, String title) {}
+
+  public record Details(String reference, CaseType type, String summary, String description, String product,
+      String version, String stepsToReproduce, String errorMessages, String recentChanges, String environment,
+      String impact, String urgency, Status status, boolean open, String reportedBy, Instant openedAt,
+      List<TimelineEntry> timeline) {}
+
+  public record NotificationView(String kind, String subject, String body, String delivery, Instant createdAt,
+      Instant sentAt) {}
+
+  private final CaseStatusTracker statusTracker;
+  private final NotificationOutbox outbox;
+  private final CaseMessagesStore messages;
+  private final CaseAttachments attachments;
+  private final RuntimeService runtime;
+
+  public CaseView(CaseStatusTracker statusTracker, NotificationOutbox outbox, CaseMessagesStore messages,
+      CaseAttachments attachments, RuntimeService runtime) {
+    this.statusTracker = statusTracker;
+    this.outbox = outbox;
+    this.messages = messages;
+    this.attachments = attachments;
+    this.runtime = runtime;
+  }
+
+  public Summary summary(CustomerCase c) {
+    return new Summary(c.reference(), c.summary(), c.type(), Status.of(status(c.reference())), c.reporterName(),
+        c.createdAt());
+  }
+
+  public Details details(CustomerCase c) {
+    List<TimelineEntry> timeline = new ArrayList<>();
+    List<CaseStatusTracker.Entry> history = statusTracker.history(c.reference());
+    if (history.isEmpty()) {
+      timeline.add(new TimelineEntry(c.createdAt(), "STATUS", CaseStatus.RECEIVED.name(), CaseStatus.RECEIVED.label()));
+    }
+    for (CaseStatusTracker.Entry entry : history) {
+      timeline.add(new TimelineEntry(entry.enteredAt(), "STATUS", entry.status().name(), entry.status().label()));
+    }
+    for (Notification n : outbox.forCase(c.reference())) {
+      timeline.add(new TimelineEntry(n.createdAt(), "NOTIFICATION", n.kind().name(), n.kind().subject()));
+    }
+    for (StoredMessage m : messages.forCase(c.reference())) {
+      timeline.add(new TimelineEntry(m.createdAt(), m.kind().name(), null, switch (m.kind()) {
+        case MESSAGE -> "Message to support";
+        case RESOLUTION_ACCEPTED -> "Resolution accepted";
+        case RESOLUTION_OBJECTED -> "Objection to the resolution";
+      }));
+    }
+    for (AttachmentInfo a : attachments.forCase(c.reference())) {
+      timeline.add(new TimelineEntry(a.uploadedAt(), "ATTACHMENT", null, "File attached: " + a.fileName()));
+    }
+    timeline.sort(Comparator.comparing(TimelineEntry::at));
+    boolean open = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference()).count() > 0;
+    return new Details(c.reference(), c.type(), c.summary(), c.description(), c.product(), c.productVersion(),
+        c.stepsToReproduce(), c.errorMessages(), c.recentChanges(), c.environment(), c.impact(), c.urgency(),
+        Status.of(status(c.reference(), history)), open, c.reporterName(), c.createdAt(), List.copyOf(timeline));
+  }
+
+  public List<NotificationView> notifications(CustomerCase c) {
+    return outbox.forCase(c.reference()).stream()
+        .map(n -> new NotificationView(n.kind().name(), n.subject(), n.body(), n.status(), n.createdAt(), n.sentAt()))
+        .toList();
+  }
+
+  CaseStatus status(String reference) {
+    return status(reference, statusTracker.history(reference));
+  }
+
+  /** The latest status entered; before the case's diagram set one, the variable, else RECEIVED. */
+  private CaseStatus status(String reference, List<CaseStatusTracker.Entry> history) {
+    if (!history.isEmpty()) {
+      return history.get(history.size() - 1).status();
+    }
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(CaseVariables.PROCESS_ID).active().list().stream().findFirst().orElse(null);
+    if (instance != null) {
+      Object value = runtime.getVariable(instance.getId(), CaseStatusTracker.VARIABLE);
+      if (value instanceof String name) {
+        try {
+          return CaseStatus.valueOf(name);
+        } catch (IllegalArgumentException ignored) {
+          // an unknown name is not shown to the customer
+        }
+      }
+    }
+    return CaseStatus.RECEIVED;
+  }
+}

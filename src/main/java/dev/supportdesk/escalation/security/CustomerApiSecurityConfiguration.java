@@ -1,0 +1,90 @@
+package dev.supportdesk.escalation.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Spring Security for the customer API only.
+ *
+ * <p>The webapps (/camunda/**) and /engine-rest authenticate against the engine with their own
+ * filters ({@link WebSecurityConfiguration}); /actuator/health is public. Spring Security must not
+ * touch them: the single {@link SecurityFilterChain} matches {@value #API_PATTERN} only, and the
+ * servlet filter that runs Spring Security at all is mapped to {@code /api/*} only (Boot maps it to
+ * every request by default, where its firewall and headers would change the webapps' behaviour).
+ * Defining the chain and an {@link AuthenticationManager} also switches off Boot's default chain
+ * (form login for everything) and its generated in-memory user.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class CustomerApiSecurityConfiguration {
+
+  public static final String API_PATTERN = "/api/**";
+  public static final String API_SERVLET_PATTERN = "/api/*";
+  public static final String REALM = "support-customer-api";
+  /** The bean Boot's SecurityFilterAutoConfiguration registers Spring Security's servlet filter with. */
+  static final String BOOT_SECURITY_FILTER_REGISTRATION = "securityFilterChainRegistration";
+
+  @Bean
+  SecurityFilterChain customerApiSecurity(HttpSecurity http, IdentityService identity) throws Exception {
+    AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+      ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+          "Log in with HTTP Basic: your customer user id and password.");
+    };
+    AccessDeniedHandler denied = (request, response, exception) -> ProblemResponses.write(response,
+        HttpServletResponse.SC_FORBIDDEN, HttpStatus.FORBIDDEN.getReasonPhrase(),
+        "This API is for customers: your login is not a customer of exactly one organisation.");
+    return http
+        .securityMatcher(API_PATTERN)
+        .authenticationManager(customerAuthenticationManager(identity))
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(
+            CustomerAuthenticationProvider.CUSTOMER_AUTHORITY))
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .anonymous(anonymous -> anonymous.disable())
+        .build();
+  }
+
+  /** The customer API's only way to log in; as a bean it also stops Boot generating a default user. */
+  @Bean
+  AuthenticationManager customerAuthenticationManager(IdentityService identity) {
+    ProviderManager manager = new ProviderManager(List.of(new CustomerAuthenticationProvider(identity)));
+    manager.setEraseCredentialsAfterAuthentication(true);
+    return manager;
+  }
+
+  /** Runs Spring Security's filter for /api/* only; every other path keeps its own filters untouched. */
+  @Bean
+  static BeanPostProcessor securityFilterOnlyOnApi() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) throws BeansException {
+        if (bean instanceof DelegatingFilterProxyRegistrationBean registration
+            && BOOT_SECURITY_FILTER_REGISTRATION.equals(beanName)) {
+          registration.setUrlPatterns(List.of(API_SERVLET_PATTERN));
+        }
+        return bean;
+      }
+    };
+  }
+}
