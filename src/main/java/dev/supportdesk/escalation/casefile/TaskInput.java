@@ -3,6 +3,8 @@ package dev.supportdesk.escalation.casefile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.exception.NotValidException;
@@ -10,8 +12,14 @@ import org.camunda.bpm.engine.exception.NotValidException;
 /**
  * Checks what an agent submitted to complete a task, again on the server: the form validates in the
  * browser, but a REST call can skip the form. Collects every problem and reports them together in one
- * {@link NotValidException}, which rolls the completion back. The engine wraps it in the
- * ProcessEngineException of a failed task listener; Tasklist and /engine-rest show its message.
+ * {@link InvalidTaskInputException} (a {@link NotValidException}), which rolls the completion back. The
+ * engine wraps it in the ProcessEngineException of a failed task listener; Tasklist and /engine-rest
+ * show its message.
+ *
+ * <p>Two styles share this class: value-returning checks naming the variable
+ * ({@code boolean confirmed = input.requireBoolean(DEFECT_CONFIRMED)}), and fluent checks naming the
+ * form's label ({@code input.requireText(FINDINGS, "Findings", 10, 10_000).requireOneOf(...)}), which a
+ * plain unit test can run on a {@link Map} through {@link #of(String, Function)}.
  *
  * <pre>
  * TaskInput input = TaskInput.of(task);
@@ -25,20 +33,32 @@ public final class TaskInput {
   /** User ids as the engine is configured to accept them (application.yaml). */
   public static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._@-]{0,63}");
 
-  private final DelegateTask task;
+  private final String taskName;
+  private final Function<String, Object> variables;
   private final List<String> problems = new ArrayList<>();
 
-  private TaskInput(DelegateTask task) {
-    this.task = task;
+  private TaskInput(String taskName, Function<String, Object> variables) {
+    this.taskName = taskName;
+    this.variables = variables;
   }
 
   public static TaskInput of(DelegateTask task) {
-    return new TaskInput(task);
+    return new TaskInput(task.getName(), task::getVariable);
+  }
+
+  public static TaskInput of(String taskName, Function<String, Object> variables) {
+    return new TaskInput(taskName, variables);
+  }
+
+  public static TaskInput of(String taskName, Map<String, ?> variables) {
+    return new TaskInput(taskName, variables::get);
   }
 
   public Object value(String name) {
-    return task.getVariable(name);
+    return variables.apply(name);
   }
+
+  // --- value-returning checks, problems named by variable ------------------------------------------
 
   public Boolean requireBoolean(String name) {
     Object value = value(name);
@@ -84,14 +104,11 @@ public final class TaskInput {
   }
 
   public <E extends Enum<E>> E requireOneOf(String name, Class<E> type) {
-    Object value = value(name);
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().equals(value)) {
-        return constant;
-      }
+    E constant = enumValue(name, type);
+    if (constant == null) {
+      problems.add(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
     }
-    problems.add(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
-    return null;
+    return constant;
   }
 
   public Number requirePositiveNumber(String name) {
@@ -103,11 +120,74 @@ public final class TaskInput {
     return null;
   }
 
+  // --- fluent checks, problems named by the form's label --------------------------------------------
+
+  /** Non-blank text of {@code min}..{@code max} characters. */
+  public TaskInput requireText(String name, String label, int min, int max) {
+    Object value = value(name);
+    if (!(value instanceof String text) || text.isBlank()) {
+      problems.add(label + " is required (" + name + ")");
+    } else if (text.strip().length() < min) {
+      problems.add(label + " needs at least " + min + " characters (" + name + ")");
+    } else if (text.length() > max) {
+      problems.add(label + " must not exceed " + max + " characters (" + name + ")");
+    }
+    return this;
+  }
+
+  /** Text up to {@code max} characters, or nothing. */
+  public TaskInput optionalText(String name, String label, int max) {
+    Object value = value(name);
+    if (value == null) {
+      return this;
+    }
+    if (!(value instanceof String text)) {
+      problems.add(label + " must be text (" + name + ")");
+    } else if (text.length() > max) {
+      problems.add(label + " must not exceed " + max + " characters (" + name + ")");
+    }
+    return this;
+  }
+
+  /** One of the enum's constant names. */
+  public <E extends Enum<E>> TaskInput requireOneOf(String name, String label, Class<E> values) {
+    if (enumValue(name, values) == null) {
+      problems.add(label + " must be one of " + Arrays.toString(values.getEnumConstants())
+          + " (" + name + ", was " + describe(value(name)) + ")");
+    }
+    return this;
+  }
+
+  /** A boolean, or nothing (a checkbox a REST caller left out). */
+  public TaskInput optionalBoolean(String name, String label) {
+    Object value = value(name);
+    if (value != null && !(value instanceof Boolean)) {
+      problems.add(label + " must be true or false (" + name + ", was " + describe(value) + ")");
+    }
+    return this;
+  }
+
+  /** The enum constant named by the variable, or {@code null} when it names none (no problem recorded). */
+  public <E extends Enum<E>> E enumValue(String name, Class<E> values) {
+    Object value = value(name);
+    for (E constant : values.getEnumConstants()) {
+      if (constant.name().equals(value)) {
+        return constant;
+      }
+    }
+    return null;
+  }
+
+  public boolean isTrue(String name) {
+    return Boolean.TRUE.equals(value(name));
+  }
+
   /** Records {@code problem} unless {@code condition} holds. */
-  public void check(boolean condition, String problem) {
+  public TaskInput check(boolean condition, String problem) {
     if (!condition) {
       problems.add(problem);
     }
+    return this;
   }
 
   public List<String> problems() {
@@ -116,7 +196,11 @@ public final class TaskInput {
 
   public void throwIfInvalid() {
     if (!problems.isEmpty()) {
-      throw new NotValidException("Task '" + task.getName() + "' cannot be completed: " + String.join("; ", problems));
+      throw new InvalidTaskInputException(taskName, problems);
     }
+  }
+
+  private static String describe(Object value) {
+    return value == null ? "missing" : "'" + value + "'";
   }
 }

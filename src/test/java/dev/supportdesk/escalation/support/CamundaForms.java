@@ -2,6 +2,7 @@ package dev.supportdesk.escalation.support;
 
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,4 +27,29 @@ public final class CamundaForms {
     input.clear();
     input.sendKeys(text);
   }
+
+  /**
+   * Picks the option of a radio group by its visible label, as an agent clicks it, and waits until the
+   * form shows it checked (form-js debounces text input: a click right after typing can be lost, so
+   * an unchecked option is clicked again).
+   */
+  public static void choose(WebDriver browser, String optionLabel) {
+    By option = By.xpath("//label[normalize-space()='" + optionLabel + "']");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      WebElement label = new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(ExpectedConditions.presenceOfElementLocated(option));
+      // Tasklist's fixed footer covers the bottom of a long form
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+      new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(label)).click();
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(3)).until(
+            ExpectedConditions.attributeContains(option, "class", "fjs-checked"));
+        return;
+      } catch (org.openqa.selenium.TimeoutException notYet) {
+        // clicked while the form re-rendered: click again
+      }
+    }
+    throw new AssertionError("Option '" + optionLabel + "' stays unchecked");
+  }
+
 }

@@ -76,10 +76,17 @@ class TasklistTier1BrowserTest {
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
       WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
       assertThat(form.getText()).contains("Export to PDF fails");
+      CamundaForms.type(browser, "Symptoms", "Export stops after 60 seconds");
+      CamundaForms.choose(browser, "No");
       CamundaForms.type(browser, "Findings", "Reproduced with a 60-page report; timeout at 60 s.");
+      CamundaForms.choose(browser, "Feature, custom or integration request");
       Browser.screenshot(browser, "tasklist-tier1-form");
 
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
+      WebElement completeButton = browser.findElement(By.xpath("//button[normalize-space()='Complete']"));
+      // the form is longer than the window: Tasklist's fixed footer would take the click
+      ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+          "arguments[0].scrollIntoView({block: 'center'});", completeButton);
+      wait.until(ExpectedConditions.elementToBeClickable(completeButton)).click();
 
       await().atMost(Duration.ofSeconds(20)).until(
           () -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);

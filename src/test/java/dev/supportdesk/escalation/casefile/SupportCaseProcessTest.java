@@ -1,0 +1,439 @@
+package dev.supportdesk.escalation.casefile;
+
+import static dev.supportdesk.escalation.casefile.SupportCaseElements.*;
+import static dev.supportdesk.escalation.support.ProcessJobs.executeDueJobs;
+import static dev.supportdesk.escalation.support.ProcessJobs.fireTimer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import dev.supportdesk.escalation.engineering.EngineeringContract;
+import dev.supportdesk.escalation.feature.FeatureRequestContract;
+import dev.supportdesk.escalation.notification.NotificationKind;
+import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.support.ProcessJobs;
+import dev.supportdesk.escalation.support.RecordingCaseStatus;
+import dev.supportdesk.escalation.support.RecordingNotifications;
+import dev.supportdesk.escalation.tier1.KnowledgeArticleValidator;
+import dev.supportdesk.escalation.tier1.ResolutionValidator;
+import dev.supportdesk.escalation.tier1.Tier1AnalysisValidator;
+import dev.supportdesk.escalation.tier1.Tier1Variables;
+import dev.supportdesk.escalation.tier2.Tier2Contract;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Process test (scope 2) of processes/SupportCaseProcess.bpmn with the real priority table. The called
+ * processes are stand-ins (src/test/resources/stubs) whose tasks the test completes with the outcome
+ * it needs; Tier2InvestigationProcess has its own test.
+ */
+@Deployment(resources = {
+    "processes/SupportCaseProcess.bpmn", "processes/CasePriority.dmn",
+    "forms/OpenCase.form", "forms/AnalyseAtTier1.form", "forms/CommunicateResolution.form",
+    "forms/UpdateKnowledgeBase.form",
+    "stubs/Tier2InvestigationStub.bpmn", "stubs/EngineeringStub.bpmn", "stubs/FeatureRequestStub.bpmn"})
+class SupportCaseProcessTest {
+
+  static final String REFERENCE = "CASE-2026-TEST01";
+  static final String TIER2_STUB_TASK = "Task_StubTier2Decides";
+  static final String ENGINEERING_TRIAGE_STUB_TASK = "Task_StubTriage";
+  static final String ENGINEERING_RELEASE_STUB_TASK = "Task_StubReleaseShips";
+  static final String FEATURE_EVALUATION_STUB_TASK = "Task_StubEvaluate";
+  static final String FEATURE_REVIEW_STUB_TASK = "Task_StubTier3Review";
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  RecordingCaseStatus status;
+  RecordingNotifications notifications;
+
+  @BeforeEach
+  void bindEngineAndMocks() throws Exception {
+    // a @SpringBootTest that ran earlier in this JVM must not leave its engine bound to this thread
+    BpmnAwareTests.init(engine.getProcessEngine());
+    status = new RecordingCaseStatus();
+    notifications = new RecordingNotifications();
+    Mocks.register("caseStatus", status);
+    Mocks.register("notifyCustomer", notifications);
+    Mocks.register("assignCaseReference", (ExecutionListener) execution -> {
+      if (execution.getProcessBusinessKey() == null) {
+        execution.setProcessBusinessKey(REFERENCE);
+      }
+    });
+    Mocks.register("sanitiseEngineeringHandOff", (JavaDelegate) this::sanitise);
+    Mocks.register("caseSettings", new CaseSettings(Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14)));
+    Mocks.register("validateTier1Analysis", new Tier1AnalysisValidator());
+    Mocks.register("validateResolution", new ResolutionValidator());
+    Mocks.register("validateKnowledgeArticle", new KnowledgeArticleValidator());
+  }
+
+  @AfterEach
+  void resetMocks() {
+    Mocks.reset();
+  }
+
+  // --- Tier 1 -------------------------------------------------------------------------------------
+
+  @Test
+  void caseResolvedAtTier1IsClosedWhenTheCustomerAcceptsTheResolution() {
+    ProcessInstance instance = startCase(Map.of(CaseVariables.IMPACT, "HIGH", CaseVariables.URGENCY, "HIGH"));
+
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1).hasBusinessKey(REFERENCE)
+        .variables().containsEntry(CaseVariables.PRIORITY, "P0");
+    assertThat(task()).hasCandidateGroup(Groups.TIER1);
+
+    completeTier1Analysis("RESOLVED");
+    completeResolution();
+    answerResolution(true);
+    completeKnowledgeArticle();
+
+    assertThat(instance).isEnded().hasPassed(EVENT_RESOLUTION_RESPONSE_RECEIVED, END_CASE_CLOSED);
+    assertThat(notifications.kinds()).containsExactly(NotificationKind.CASE_RECEIVED,
+        NotificationKind.RESOLUTION_PROPOSED, NotificationKind.CASE_CLOSED);
+    assertThat(status.entered()).containsExactly(CaseStatus.RECEIVED, CaseStatus.IN_ANALYSIS,
+        CaseStatus.RESOLVED, CaseStatus.CLOSED);
+    assertThat(historicValue(instance, Tier1Variables.KNOWLEDGE_ARTICLE_TITLE)).isEqualTo("Export timeout on large reports");
+  }
+
+  @Test
+  void caseStartedWithoutReferenceGetsOneAndStandardPriority() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_ID,
+        Map.of(CaseVariables.SUMMARY, "Export fails", CaseVariables.DESCRIPTION, "Every export times out"));
+    executeDueJobs();
+
+    assertThat(instance).hasBusinessKey(REFERENCE).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1)
+        .variables().containsEntry(CaseVariables.PRIORITY, "P2");
+  }
+
+  @Test
+  void tier1AnalysisWithoutOutcomeIsRejectedAndTheTaskStaysOpen() {
+    ProcessInstance instance = startCase(Map.of());
+    Map<String, Object> incomplete = tier1Analysis("RESOLVED");
+    incomplete.remove(Tier1Variables.TIER1_OUTCOME);
+
+    assertThatThrownBy(() -> complete(task(), incomplete))
+        .hasMessageContaining("Task 'Analyse case at Tier 1' cannot be completed: Outcome must be one of")
+        .hasRootCauseInstanceOf(InvalidTaskInputException.class);
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1);
+  }
+
+  @Test
+  void proposedResolutionClosesItselfWhenTheCustomerNeverAnswers() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis("RESOLVED");
+    Date proposedAt = new Date();
+    completeResolution();
+
+    assertThat(ProcessJobs.dueIn(EVENT_AUTO_CLOSE_ELAPSED, proposedAt))
+        .isBetween(Duration.ofDays(7).minusMinutes(1), Duration.ofDays(7).plusMinutes(1));
+    fireTimer(EVENT_AUTO_CLOSE_ELAPSED);
+    completeKnowledgeArticle();
+
+    assertThat(instance).isEnded().hasPassed(EVENT_AUTO_CLOSE_ELAPSED, END_CASE_CLOSED)
+        .hasNotPassed(EVENT_RESOLUTION_RESPONSE_RECEIVED);
+    assertThat(status.current()).isEqualTo(CaseStatus.CLOSED);
+  }
+
+  @Test
+  void objectionToATier1ResolutionReopensTheCaseAtTier1() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis("RESOLVED");
+    completeResolution();
+
+    answerResolution(false);
+
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1)
+        .variables().containsEntry(CaseMessages.OBJECTION_REASON, "Still fails with 80 pages");
+    assertThat(notifications.kinds()).endsWith(NotificationKind.CASE_REOPENED);
+    assertThat(status.current()).isEqualTo(CaseStatus.IN_ANALYSIS);
+    assertThat(taskQuery().taskDefinitionKey(Tier1Variables.TASK_ANALYSE_AT_TIER1).count()).isOne();
+  }
+
+  // --- Tier 2 -------------------------------------------------------------------------------------
+
+  @Test
+  void caseEscalatedToTier2IsInvestigatedUnderItsReferenceAndResolved() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis("ESCALATE_TO_TIER2");
+
+    ProcessInstance tier2 = calledInstance(Tier2Contract.PROCESS_ID);
+    assertThat(tier2).hasBusinessKey(REFERENCE).isWaitingAt(TIER2_STUB_TASK)
+        .variables().containsEntry(Tier1Variables.TIER1_FINDINGS, "Reproduced with a 60-page report")
+        .containsEntry(CaseVariables.CUSTOMER_EMAIL, "jane@example.org");
+
+    finishTier2("RESOLVED");
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_COMMUNICATE_RESOLUTION)
+        .variables().containsEntry(Tier2Contract.ROOT_CAUSE, "Report renderer loads all pages at once");
+    completeResolution();
+    answerResolution(true);
+    completeKnowledgeArticle();
+
+    assertThat(instance).isEnded().hasPassed(CALL_TIER2_INVESTIGATION, END_CASE_CLOSED);
+  }
+
+  @Test
+  void objectionToATier2ResolutionReopensTheCaseAtTier2() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis("ESCALATE_TO_TIER2");
+    finishTier2("RESOLVED");
+    completeResolution();
+
+    answerResolution(false);
+
+    assertThat(instance).isWaitingAt(CALL_TIER2_INVESTIGATION);
+    assertThat(calledInstance(Tier2Contract.PROCESS_ID)).isWaitingAt(TIER2_STUB_TASK)
+        .variables().containsEntry(CaseMessages.OBJECTION_REASON, "Still fails with 80 pages");
+    assertThat(notifications.kinds()).endsWith(NotificationKind.CASE_REOPENED);
+  }
+
+  @Test
+  void caseWhoseCustomerNeverAnsweredTier2IsClosedWithoutResolution() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis("ESCALATE_TO_TIER2");
+
+    finishTier2("CLOSED_NO_REPLY");
+
+    assertThat(instance).isEnded().hasPassed(END_CASE_CLOSED_WITHOUT_REPLY)
+        .hasNotPassed(Tier1Variables.TASK_COMMUNICATE_RESOLUTION);
+  }
+
+  // --- Engineering --------------------------------------------------------------------------------
+
+  @Test
+  void engineeringReceivesOnlyTheSanitisedHandOffUnderTheCaseReference() {
+    ProcessInstance instance = startCase(Map.of(CaseVariables.IMPACT, "MEDIUM", CaseVariables.URGENCY, "HIGH"));
+    completeTier1Analysis("ESCALATE_TO_TIER2");
+
+    finishTier2("ENGINEERING");
+
+    assertThat(instance).hasPassed(TASK_SANITISE_ENGINEERING_HAND_OFF).isWaitingAt(CALL_ENGINEERING);
+    ProcessInstance engineering = calledInstance(EngineeringContract.PROCESS_ID);
+    assertThat(engineering).hasBusinessKey(REFERENCE);
+    Map<String, Object> handedOver = runtimeService().getVariables(engineering.getId());
+    assertThat(handedOver.keySet()).containsExactlyInAnyOrder(
+        EngineeringContract.ENGINEERING_SUMMARY, EngineeringContract.ENGINEERING_DESCRIPTION,
+        CaseVariables.PRODUCT, CaseVariables.PRODUCT_VERSION, CaseVariables.PRIORITY, CaseVariables.CASE_TYPE);
+    assertThat(handedOver).containsEntry(CaseVariables.PRIORITY, "P1")
+        .containsEntry(EngineeringContract.ENGINEERING_SUMMARY, "Export stops after 60 s (sanitised)");
+  }
+
+  @Test
+  void hotfixReleasedByEngineeringLeadsToTheResolution() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis("ESCALATE_TO_TIER2");
+    finishTier2("ENGINEERING");
+
+    completeStubTask(ENGINEERING_TRIAGE_STUB_TASK, Map.of("planForRelease", false,
+        EngineeringContract.ENGINEERING_OUTCOME, "HOTFIX_RELEASED", EngineeringContract.TICKET_KEY, "ENG-42"));
+
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_COMMUNICATE_RESOLUTION)
+        .variables().containsEntry(EngineeringContract.TICKET_KEY, "ENG-42");
+    completeResolution();
+    answerResolution(true);
+    completeKnowledgeArticle();
+    assertThat(instance).isEnded().hasPassed(END_CASE_CLOSED).hasNotPassed(BOUNDARY_SOLVED_PLANNED_FOR_RELEASE);
+  }
+
+  @Test
+  void fixPlannedForAReleaseSolvesTheCaseOnceWhileEngineeringGoesOn() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis("ESCALATE_TO_TIER2");
+    finishTier2("ENGINEERING");
+
+    completeStubTask(ENGINEERING_TRIAGE_STUB_TASK, Map.of("planForRelease", true));
+
+    assertThat(instance).isWaitingAt(CALL_ENGINEERING, Tier1Variables.TASK_COMMUNICATE_RESOLUTION);
+    assertThat(notifications.kinds()).endsWith(NotificationKind.SOLVED_PLANNED_FOR_RELEASE);
+    assertThat(status.entered()).contains(CaseStatus.SOLVED_PLANNED_FOR_RELEASE);
+
+    completeResolution();
+    answerResolution(true);
+    completeKnowledgeArticle();
+    assertThat(instance).hasPassed(END_CASE_CLOSED).isWaitingAt(CALL_ENGINEERING);
+
+    completeStubTask(ENGINEERING_RELEASE_STUB_TASK, Map.of(
+        EngineeringContract.ENGINEERING_OUTCOME, "SCHEDULED_RELEASED", EngineeringContract.RELEASE_NOTES, "4.3: exports stream pages"));
+
+    assertThat(instance).isEnded().hasPassed(END_SCHEDULED_FIX_RELEASED);
+    assertThat(timesPassed(instance, Tier1Variables.TASK_COMMUNICATE_RESOLUTION)).isOne();
+    assertThat(notifications.kinds()).containsOnlyOnce(NotificationKind.RESOLUTION_PROPOSED, NotificationKind.CASE_CLOSED);
+  }
+
+  @Test
+  void defectEngineeringRejectsGoesBackToTier2() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis("ESCALATE_TO_TIER2");
+    finishTier2("ENGINEERING");
+
+    completeStubTask(ENGINEERING_TRIAGE_STUB_TASK, Map.of("planForRelease", false,
+        EngineeringContract.ENGINEERING_OUTCOME, "NOT_A_DEFECT"));
+
+    assertThat(instance).isWaitingAt(CALL_TIER2_INVESTIGATION);
+    assertThat(timesPassed(instance, CALL_TIER2_INVESTIGATION)).isEqualTo(2);
+    assertThat(calledInstance(Tier2Contract.PROCESS_ID)).hasBusinessKey(REFERENCE).isWaitingAt(TIER2_STUB_TASK);
+  }
+
+  // --- Feature requests ---------------------------------------------------------------------------
+
+  @Test
+  void decidedFeatureRequestSolvesTheCaseOnceWhileTier3ReviewGoesOn() {
+    ProcessInstance instance = startCase(Map.of(CaseVariables.CASE_TYPE, "FEATURE_REQUEST"));
+    assertThat(instance).variables().containsEntry(CaseVariables.PRIORITY, "P3");
+    completeTier1Analysis("FEATURE_REQUEST");
+
+    ProcessInstance feature = calledInstance(FeatureRequestContract.PROCESS_ID);
+    assertThat(feature).hasBusinessKey(REFERENCE).variables()
+        .containsEntry(CaseVariables.SUMMARY, "Export to PDF fails with timeout")
+        .containsEntry(CaseVariables.ORGANISATION_ID, "org-acme")
+        .doesNotContainKey(CaseVariables.CUSTOMER_EMAIL);
+
+    completeStubTask(FEATURE_EVALUATION_STUB_TASK, Map.of("decided", true));
+    assertThat(instance).isWaitingAt(CALL_FEATURE_REQUEST, Tier1Variables.TASK_COMMUNICATE_RESOLUTION);
+    completeResolution();
+    answerResolution(true);
+    completeKnowledgeArticle();
+    assertThat(instance).hasPassed(END_CASE_CLOSED).isWaitingAt(CALL_FEATURE_REQUEST);
+
+    completeStubTask(FEATURE_REVIEW_STUB_TASK, Map.of(FeatureRequestContract.FEATURE_DECISION, "ACCEPTED"));
+
+    assertThat(instance).isEnded().hasPassed(END_FEATURE_REQUEST_COMPLETED)
+        .variables().containsEntry(FeatureRequestContract.FEATURE_DECISION, "ACCEPTED");
+    assertThat(timesPassed(instance, Tier1Variables.TASK_COMMUNICATE_RESOLUTION)).isOne();
+  }
+
+  @Test
+  void featureRequestWithdrawnBeforeADecisionGoesToTheResolution() {
+    ProcessInstance instance = startCase(Map.of(CaseVariables.CASE_TYPE, "FEATURE_REQUEST"));
+    completeTier1Analysis("FEATURE_REQUEST");
+
+    completeStubTask(FEATURE_EVALUATION_STUB_TASK, Map.of("decided", false,
+        FeatureRequestContract.FEATURE_DECISION, "WITHDRAWN"));
+
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_COMMUNICATE_RESOLUTION)
+        .hasNotPassed(BOUNDARY_FEATURE_REQUEST_DECIDED, END_FEATURE_REQUEST_COMPLETED);
+  }
+
+  // --- helpers ------------------------------------------------------------------------------------
+
+  ProcessInstance startCase(Map<String, Object> extra) {
+    Map<String, Object> variables = new HashMap<>(Map.of(
+        CaseVariables.SUMMARY, "Export to PDF fails with timeout",
+        CaseVariables.DESCRIPTION, "Since 4.2 every export over 50 pages stops after 60 seconds.",
+        CaseVariables.PRODUCT, "Reporting",
+        CaseVariables.PRODUCT_VERSION, "4.2.1",
+        CaseVariables.CASE_TYPE, "PROBLEM",
+        CaseVariables.CUSTOMER_NAME, "Jane Doe",
+        CaseVariables.CUSTOMER_EMAIL, "jane@example.org",
+        CaseVariables.ORGANISATION_ID, "org-acme"));
+    variables.putAll(extra);
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_ID, REFERENCE, variables);
+    assertThat(instance).isWaitingAt(TASK_NOTIFY_CASE_RECEIVED);
+    executeDueJobs();
+    return instance;
+  }
+
+  static Map<String, Object> tier1Analysis(String outcome) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Tier1Variables.SYMPTOMS, "Export stops after 60 s");
+    variables.put(Tier1Variables.CONFIGURATION_VERIFIED, true);
+    variables.put(Tier1Variables.LOGS_ANALYSED, true);
+    variables.put(Tier1Variables.KNOWN_ISSUES_CHECKED, true);
+    variables.put(Tier1Variables.REPRODUCED, "YES");
+    variables.put(Tier1Variables.TIER1_FINDINGS, "Reproduced with a 60-page report");
+    variables.put(Tier1Variables.TIER1_OUTCOME, outcome);
+    if ("RESOLVED".equals(outcome)) {
+      variables.put(Tier1Variables.RESOLUTION_CATEGORY, "CONFIGURATION");
+    }
+    return variables;
+  }
+
+  void completeTier1Analysis(String outcome) {
+    complete(taskAt(Tier1Variables.TASK_ANALYSE_AT_TIER1), tier1Analysis(outcome));
+  }
+
+  void completeResolution() {
+    complete(taskAt(Tier1Variables.TASK_COMMUNICATE_RESOLUTION), Map.of(Tier1Variables.RESOLUTION_TEXT,
+        "Raise the export timeout to 300 s in Settings > Reports."));
+    executeDueJobs();
+  }
+
+  void answerResolution(boolean accepted) {
+    var correlation = runtimeService().createMessageCorrelation(CaseMessages.RESOLUTION_RESPONSE)
+        .processInstanceBusinessKey(REFERENCE)
+        .setVariable(CaseMessages.RESOLUTION_ACCEPTED, accepted);
+    if (!accepted) {
+      correlation.setVariable(CaseMessages.OBJECTION_REASON, "Still fails with 80 pages");
+    }
+    correlation.correlate();
+    executeDueJobs();
+  }
+
+  void completeKnowledgeArticle() {
+    complete(taskAt(Tier1Variables.TASK_UPDATE_KNOWLEDGE_BASE), Map.of(
+        Tier1Variables.KNOWLEDGE_ARTICLE_TITLE, "Export timeout on large reports",
+        Tier1Variables.KNOWLEDGE_ARTICLE_TEXT, "Reports over 50 pages need a longer export timeout."));
+    executeDueJobs();
+  }
+
+  void finishTier2(String outcome) {
+    completeStubTask(TIER2_STUB_TASK, Map.of(Tier2Contract.TIER2_OUTCOME, outcome,
+        Tier2Contract.TIER2_FINDINGS, "Renderer keeps every page in memory",
+        Tier2Contract.ROOT_CAUSE, "Report renderer loads all pages at once",
+        "tier2InternalNote", "must not leave the Tier 2 process"));
+  }
+
+  void completeStubTask(String taskDefinitionKey, Map<String, Object> variables) {
+    taskService().complete(taskAt(taskDefinitionKey).getId(), variables);
+    executeDueJobs();
+  }
+
+  static Task taskAt(String taskDefinitionKey) {
+    return taskQuery().taskDefinitionKey(taskDefinitionKey).singleResult();
+  }
+
+  static ProcessInstance calledInstance(String processDefinitionKey) {
+    return runtimeService().createProcessInstanceQuery().processDefinitionKey(processDefinitionKey)
+        .active().singleResult();
+  }
+
+  static long timesPassed(ProcessInstance instance, String activityId) {
+    return historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(activityId).count();
+  }
+
+  static Object historicValue(ProcessInstance instance, String name) {
+    return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).singleResult().getValue();
+  }
+
+  void sanitise(DelegateExecution execution) {
+    execution.setVariable(EngineeringContract.ENGINEERING_SUMMARY, "Export stops after 60 s (sanitised)");
+    execution.setVariable(EngineeringContract.ENGINEERING_DESCRIPTION, "Renderer keeps every page in memory");
+  }
+
+}
