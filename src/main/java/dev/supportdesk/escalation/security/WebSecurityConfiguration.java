@@ -30,6 +30,16 @@ public class WebSecurityConfiguration {
     return registration;
   }
 
+  /** A task completed with invalid input is a 400, not the engine's 500 (see {@link TaskInputErrors}). */
+  @Bean
+  FilterRegistrationBean<TaskInputErrors> taskInputErrors() {
+    FilterRegistrationBean<TaskInputErrors> registration = new FilterRegistrationBean<>(new TaskInputErrors());
+    registration.setName("task-input-errors");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
   /** Ad-hoc task queries with expressions never reach the engine (see {@link ExpressionQueryGuard}). */
   @Bean
   FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {
