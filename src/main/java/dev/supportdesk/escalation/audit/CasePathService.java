@@ -29,8 +29,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Camunda 7 records activity instances, not the flows between them. A flow counts as taken when
  * its target has an instance and its source has an instance in the same scope that ended no later
- * than the target started; of several such incoming flows, the one whose source instance occurred
- * last (the history's occurrence order), preferably on the same execution. A joining parallel or
+ * than the target started; of several such incoming flows, the one whose source instance ended last
+ * (at the same millisecond: occurred last in the history's order). A joining parallel or
  * inclusive gateway takes every incoming flow whose source so ended. Nothing else is inferred.
  */
 @Service
@@ -100,7 +100,6 @@ public class CasePathService {
       boolean join = node instanceof ParallelGateway || node instanceof InclusiveGateway;
       SequenceFlow best = null;
       int bestIndex = -1;
-      boolean bestSameExecution = false;
       for (SequenceFlow flow : incoming) {
         int source = latestSourceBefore(flow.getSource().getId(), target, t, activities, instancesOfElement);
         if (source < 0) {
@@ -110,13 +109,9 @@ public class CasePathService {
           taken.add(flow.getId());
           continue;
         }
-        boolean sameExecution = activities.get(source).getExecutionId() != null
-            && activities.get(source).getExecutionId().equals(target.getExecutionId());
-        if (best == null || (sameExecution && !bestSameExecution)
-            || (sameExecution == bestSameExecution && source > bestIndex)) {
+        if (best == null || endedLater(activities.get(source), source, activities.get(bestIndex), bestIndex)) {
           best = flow;
           bestIndex = source;
-          bestSameExecution = sameExecution;
         }
       }
       if (best != null) {
@@ -124,6 +119,13 @@ public class CasePathService {
       }
     }
     return taken;
+  }
+
+  /** The later end wins; at the same millisecond, the later occurrence. */
+  private static boolean endedLater(HistoricActivityInstance candidate, int candidateIndex,
+      HistoricActivityInstance best, int bestIndex) {
+    int byEnd = candidate.getEndTime().compareTo(best.getEndTime());
+    return byEnd > 0 || byEnd == 0 && candidateIndex > bestIndex;
   }
 
   /** Index of the last instance of the source element in the target's scope that ended before it started. */
@@ -137,7 +139,9 @@ public class CasePathService {
           || !sameScope(source, target)) {
         continue;
       }
-      latest = Math.max(latest, index);
+      if (latest < 0 || endedLater(source, index, activities.get(latest), latest)) {
+        latest = index;
+      }
     }
     return latest;
   }

@@ -117,12 +117,16 @@ public class CaseRecordService {
     for (HistoricProcessInstance instance : instances) {
       String id = instance.getId();
       String key = instance.getProcessDefinitionKey();
+      List<OperationEntry> operationsOfInstance = operations(id);
+      operations.addAll(operationsOfInstance);
+      Map<String, String> operators = new HashMap<>();
+      operationsOfInstance.stream().filter(op -> op.operationId() != null && op.userId() != null)
+          .forEach(op -> operators.putIfAbsent(op.operationId(), op.userId()));
       activities(id, key, timeline);
       decisions(id, key, decisions, timeline);
-      variableChanges(id, key, variableChanges, timeline);
+      variableChanges(id, key, operators, variableChanges, timeline);
       incidents(id, key, incidents, timeline);
       comments(id, key, comments, timeline);
-      operations.addAll(operations(id));
     }
     String mainKey = keys.get(instances.get(0).getId());
     String mainId = instances.get(0).getId();
@@ -238,8 +242,9 @@ public class CaseRecordService {
     return values;
   }
 
-  private void variableChanges(String processInstanceId, String key, List<VariableChange> changes,
-      List<TimelineEntry> timeline) {
+  /** {@code operators}: user operation id to user, naming who changed a variable by hand. */
+  private void variableChanges(String processInstanceId, String key, Map<String, String> operators,
+      List<VariableChange> changes, List<TimelineEntry> timeline) {
     Map<String, String> previous = new HashMap<>();
     for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(processInstanceId)
         .variableUpdates().disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list()) {
@@ -256,7 +261,8 @@ public class CaseRecordService {
       String title = before == null && update.getRevision() == 0
           ? "Variable set: " + update.getVariableName() + " = " + value
           : "Variable changed: " + update.getVariableName() + " = " + value + " (was " + before + ")";
-      timeline.add(entry(change.time(), "VARIABLE", title, null, key, processInstanceId, null,
+      String who = update.getUserOperationId() == null ? null : operators.get(update.getUserOperationId());
+      timeline.add(entry(change.time(), "VARIABLE", title, who, key, processInstanceId, null,
           details("name", update.getVariableName(), "type", update.getTypeName(), "value", value,
               "previousValue", before, "revision", update.getRevision(),
               "byUserOperation", update.getUserOperationId())));
