@@ -96,27 +96,30 @@ class CaseAuditBrowserTest {
       Browser.screenshot(browser, "case-audit-search");
       wait.until(ExpectedConditions.elementToBeClickable(By.linkText(AuditProbeCases.CLOSED))).click();
 
-      WebElement decision = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+      // Cockpit scrolls its content pane: read the text of rows below the fold from the DOM
+      WebElement decision = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
           "//table[contains(@class,'ca-timeline')]//tr[.//td[normalize-space()='Decision: Audit probe severity']]")));
-      assertThat(decision.getText()).contains("Impact = HIGH").contains("severity = CRITICAL");
+      assertThat(text(decision)).contains("Impact = HIGH").contains("severity = CRITICAL");
       assertThat(browser.findElement(By.id("case-audit-sla-outcome")).getText()).isEqualTo("BREACHED");
-      assertThat(browser.findElement(By.cssSelector("table.ca-timeline")).getText())
+      assertThat(text(browser.findElement(By.cssSelector("table.ca-timeline"))))
           .contains("Review case").contains(AuditProbeCases.AGENT)
           .contains("SLA breached: RESOLUTION")
           .contains("Variable changed: priority = P1 (was P2)")
           .contains(AuditProbeCases.COMMENT)
           .contains("Incident (mailDelivery)");
-      assertThat(browser.findElement(By.cssSelector("table.ca-operations")).getText())
+      assertThat(text(browser.findElement(By.cssSelector("table.ca-operations"))))
           .contains(AuditProbeCases.OPERATOR).contains("SetVariable");
       wait.until(ExpectedConditions.presenceOfElementLocated(
           By.cssSelector("polyline.ca-taken[data-element-id='Flow_Critical']")));
       assertThat(browser.findElements(By.cssSelector("polyline.ca-taken[data-element-id='Flow_NotCritical']"))).isEmpty();
       assertThat(browser.findElements(By.cssSelector("g.ca-visited[data-element-id='Task_ReviewCase']"))).hasSize(1);
 
-      browser.manage().window().setSize(new Dimension(1400, 1300));
+      browser.manage().window().setSize(new Dimension(1400, 1500));
       Browser.screenshot(browser, "case-audit-case");
 
-      browser.findElement(By.id("case-audit-export-case-json")).click();
+      WebElement export = browser.findElement(By.id("case-audit-export-case-json"));
+      browser.executeScript("arguments[0].scrollIntoView()", export);
+      export.click();
       Path exported = downloads.resolve("case-" + AuditProbeCases.CLOSED + ".json");
       await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(exported) && Files.size(exported) > 0);
       JsonNode record = new ObjectMapper().readTree(exported.toFile());
@@ -128,5 +131,9 @@ class CaseAuditBrowserTest {
       Files.writeString(Path.of("target/screenshots/case-audit-failure.html"), browser.getPageSource());
       throw e;
     }
+  }
+
+  private static String text(WebElement element) {
+    return element.getDomProperty("textContent").replaceAll("\\s+", " ");
   }
 }

@@ -1,6 +1,7 @@
 package dev.supportdesk.escalation.audit;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,10 @@ import java.util.stream.Collectors;
 /** Stands in for the SLA service in tests: the closed probe case breached its resolution target. */
 class FixedSlaRecords implements CaseSlaRecords {
 
-  static final Instant WARNED = Instant.parse("2026-11-20T09:00:00Z");
-  static final Instant BREACHED = Instant.parse("2026-11-20T13:00:00Z");
+  /** About when the test's case starts, so that the timeline reads like a real one. */
+  static final Instant STARTED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  static final Instant WARNED = STARTED.plusSeconds(2);
+  static final Instant BREACHED = STARTED.plusSeconds(3);
 
   @Override
   public List<SlaRecord> forCase(String caseReference) {
@@ -19,10 +22,9 @@ class FixedSlaRecords implements CaseSlaRecords {
       return List.of();
     }
     return List.of(
-        new SlaRecord("FIRST_RESPONSE", "MET", WARNED.minusSeconds(7200), WARNED, null, null,
-            WARNED.minusSeconds(3600), "PT4H, tier1"),
-        new SlaRecord("RESOLUTION", "BREACHED", WARNED.minusSeconds(7200), BREACHED, WARNED, BREACHED, null,
-            "P1D, tier2"));
+        new SlaRecord("FIRST_RESPONSE", "MET", STARTED, STARTED.plusSeconds(4), null, null,
+            STARTED.plusSeconds(1), "PT4H, tier1"),
+        new SlaRecord("RESOLUTION", "BREACHED", STARTED, BREACHED, WARNED, BREACHED, null, "P1D, tier2"));
   }
 
   @Override
