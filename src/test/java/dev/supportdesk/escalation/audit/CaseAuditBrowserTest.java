@@ -43,7 +43,9 @@ class CaseAuditBrowserTest {
 
   @TestConfiguration
   static class SlaService {
+    // stands in for the real SLA clocks (sla/SlaAuditRecords), which these probe cases never start
     @Bean
+    @org.springframework.context.annotation.Primary
     CaseSlaRecords slaRecords() {
       return new FixedSlaRecords();
     }
