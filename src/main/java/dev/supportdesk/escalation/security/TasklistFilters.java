@@ -27,6 +27,7 @@ public class TasklistFilters {
   public static final String QA_QUEUE = "QA queue";
   public static final String OTHER_TEAMS_QUEUE = "Other teams queue";
   public static final String LEADS_QUEUE = "Leads queue";
+  public static final String PRODUCT_QUEUE = "Product management queue";
 
   record Queue(String name, int priority, String color, String description, List<String> groups) {}
 
@@ -36,6 +37,8 @@ public class TasklistFilters {
       new Queue(TIER2_QUEUE, 20, "#ff7f0e", "Investigation and root-cause analysis", List.of(Groups.TIER2)),
       new Queue(ENGINEERING_QUEUE, 30, "#d62728", "Defects, fixes and releases", List.of(Groups.ENGINEERING)),
       new Queue(QA_QUEUE, 40, "#9467bd", "Fix verification", List.of(Groups.QA)),
+      new Queue(PRODUCT_QUEUE, 45, "#17becf", "Feature and integration requests",
+          List.of(Groups.PRODUCT_MANAGEMENT)),
       new Queue(LEADS_QUEUE, 60, "#e377c2", "SLA warnings, breaches and approvals",
           List.of(Groups.TIER1_LEADS, Groups.TIER2_LEADS, Groups.ENGINEERING_LEADS)),
       new Queue(OTHER_TEAMS_QUEUE, 50, "#8c564b", "Requests from Tier 2 to other teams",
