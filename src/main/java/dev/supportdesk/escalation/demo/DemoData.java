@@ -1,6 +1,10 @@
 package dev.supportdesk.escalation.demo;
 
-import dev.supportdesk.escalation.casefile.CaseReferences;
+import dev.supportdesk.escalation.intake.CaseIntake;
+import dev.supportdesk.escalation.intake.CaseType;
+import dev.supportdesk.escalation.intake.OpenCaseRequest;
+import dev.supportdesk.escalation.intake.Rating;
+import dev.supportdesk.escalation.security.Customer;
 import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.security.Groups;
 import dev.supportdesk.escalation.security.Passwords;
@@ -58,11 +62,11 @@ public class DemoData {
           CaseVariables.PRODUCT, "Billing"));
 
   private final ProcessEngine engine;
-  private final CaseReferences references;
+  private final CaseIntake intake;
 
-  public DemoData(ProcessEngine engine, CaseReferences references) {
+  public DemoData(ProcessEngine engine, CaseIntake intake) {
     this.engine = engine;
-    this.references = references;
+    this.intake = intake;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -105,15 +109,20 @@ public class DemoData {
     }
   }
 
+  /** Opened as the demo customer through the customer API's intake, so the customer sees them too. */
   void createSampleCases() {
-    var runtime = engine.getRuntimeService();
     if (engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(CaseVariables.PROCESS_ID).count() > 0) {
       return;
     }
-    for (Map<String, Object> variables : SAMPLE_CASES) {
-      runtime.startProcessInstanceByKey(CaseVariables.PROCESS_ID, references.next(), variables);
+    Customer customer = new Customer("customer", "Carl Customer", "customer@example.com", DEMO_ORGANISATION,
+        "ACME Corporation");
+    for (Map<String, Object> sample : SAMPLE_CASES) {
+      intake.open(customer, new OpenCaseRequest((String) sample.get(CaseVariables.SUMMARY),
+          (String) sample.get(CaseVariables.DESCRIPTION), (String) sample.get(CaseVariables.PRODUCT), null, null,
+          null, null, null, Rating.MEDIUM, Rating.HIGH, CaseType.PROBLEM), null);
     }
-    LOG.info("Started {} sample cases in the Tier 1 queue", SAMPLE_CASES.size());
+    LOG.info("Opened {} sample cases for the demo customer; they wait in the Tier 1 queue", SAMPLE_CASES.size());
   }
+
 }

@@ -35,6 +35,10 @@ class DemoDataTest {
         .processDefinitionKey(CaseVariables.PROCESS_ID).list();
     assertThat(cases).hasSize(DemoData.SAMPLE_CASES.size());
     assertThat(cases).extracting(HistoricProcessInstance::getBusinessKey).allMatch(CaseReferences::isValid);
+    // opened as the demo customer, so the customer API lists them too
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .variableName(CaseVariables.CUSTOMER_ID).list())
+        .extracting(variable -> variable.getValue()).containsOnly("customer").hasSize(DemoData.SAMPLE_CASES.size());
 
     // a second run (as at the next start) adds nothing
     demo.createIfMissing();
