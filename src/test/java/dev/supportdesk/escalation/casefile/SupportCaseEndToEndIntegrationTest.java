@@ -311,6 +311,10 @@ class SupportCaseEndToEndIntegrationTest {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey(EngineeringContract.PROCESS_ID).unfinished().count())
         .as("engineering goes on after the case is closed").isEqualTo(1);
+    assertThat(customerCase(reference).get("open").asBoolean()).as("closed for the customer").isFalse();
+    assertThat(http.postJson("/api/cases/" + reference + "/messages", customerAuth(),
+        "{\"text\": \"Any news on the release date?\"}").statusCode())
+        .as("a closed case takes no more messages").isEqualTo(409);
 
     // and when the release ships, the customer is told the fix was released
     work(ENGINEER, EngineeringVariables.TASK_SCHEDULE_FIX, vars(
@@ -336,6 +340,11 @@ class SupportCaseEndToEndIntegrationTest {
         NotificationKind.SOLVED_PLANNED_FOR_RELEASE, NotificationKind.RESOLUTION_PROPOSED,
         NotificationKind.CASE_CLOSED, NotificationKind.FIX_RELEASED);
     assertThat(kinds).containsOnlyOnce(NotificationKind.FIX_RELEASED);
+    JsonNode shipped = customerCase(reference);
+    assertThat(statusTimeline(shipped)).as("a closed case stays closed while engineering finishes").containsExactly(
+        "RECEIVED", "IN_ANALYSIS", "ENGINEERING_SPECIFYING", "ENGINEERING_READY", "SOLVED_PLANNED_FOR_RELEASE",
+        "RESOLVED", "CLOSED");
+    assertThat(shipped.get("open").asBoolean()).isFalse();
     assertThat(outbox.forCase(reference)).extracting(Notification::recipient).containsOnly(CUSTOMER_EMAIL);
     assertThat(caseInstance(reference).getEndActivityId()).isEqualTo(SupportCaseElements.END_SCHEDULED_FIX_RELEASED);
     assertThat(tracker.statusHistory(ticketOf(reference).key())).extracting(BuiltInTracker.StatusChange::status)
