@@ -36,7 +36,10 @@ public class CaseStatusTracker {
   public void enter(DelegateExecution execution, String status) {
     CaseStatus next = CaseStatus.valueOf(status);
     DelegateExecution root = rootProcessInstance(execution);
-    if (next.name().equals(root.getVariable(VARIABLE))) {
+    Object current = root.getVariable(VARIABLE);
+    // CLOSED is final for the customer: a called process that goes on after closure (engineering shipping a
+    // scheduled release) must not show a closed case as "Escalated to engineering: done" again
+    if (next.name().equals(current) || CaseStatus.CLOSED.name().equals(current)) {
       return;
     }
     root.setVariable(VARIABLE, next.name());
@@ -48,6 +51,12 @@ public class CaseStatusTracker {
   }
 
   public record Entry(CaseStatus status, java.time.Instant enteredAt) {}
+
+  /** Whether the customer was told the case is closed (a called process may still be running). */
+  public boolean isClosed(String caseReference) {
+    List<Entry> history = history(caseReference);
+    return !history.isEmpty() && history.get(history.size() - 1).status() == CaseStatus.CLOSED;
+  }
 
   public List<Entry> history(String caseReference) {
     return jdbc.query("SELECT status, entered_at FROM case_status_history WHERE case_reference = ?"

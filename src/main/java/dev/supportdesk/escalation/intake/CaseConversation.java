@@ -1,6 +1,7 @@
 package dev.supportdesk.escalation.intake;
 
 import dev.supportdesk.escalation.casefile.CaseMessages;
+import dev.supportdesk.escalation.casefile.CaseStatusTracker;
 import dev.supportdesk.escalation.intake.CaseMessagesStore.Kind;
 import dev.supportdesk.escalation.intake.CaseMessagesStore.StoredMessage;
 import dev.supportdesk.escalation.intake.CustomerCases.CustomerCase;
@@ -31,21 +32,28 @@ public class CaseConversation {
 
   private final CaseMessagesStore messages;
   private final RuntimeService runtime;
+  private final CaseStatusTracker statusTracker;
   private final Clock clock;
 
   @Autowired
-  public CaseConversation(CaseMessagesStore messages, RuntimeService runtime) {
-    this(messages, runtime, Clock.systemUTC());
+  public CaseConversation(CaseMessagesStore messages, RuntimeService runtime, CaseStatusTracker statusTracker) {
+    this(messages, runtime, statusTracker, Clock.systemUTC());
   }
 
-  CaseConversation(CaseMessagesStore messages, RuntimeService runtime, Clock clock) {
+  CaseConversation(CaseMessagesStore messages, RuntimeService runtime, CaseStatusTracker statusTracker, Clock clock) {
     this.messages = messages;
     this.runtime = runtime;
+    this.statusTracker = statusTracker;
     this.clock = clock;
   }
 
+  /**
+   * A case is open while one of its processes runs and the customer has not been told it is closed: a
+   * case closed while engineering still ships a scheduled release takes no more messages.
+   */
   public boolean isOpen(String reference) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count() > 0;
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count() > 0
+        && !statusTracker.isClosed(reference);
   }
 
   public boolean isWaitingFor(String reference, String messageName) {

@@ -86,10 +86,13 @@ public class CaseView {
       timeline.add(new TimelineEntry(a.uploadedAt(), "ATTACHMENT", null, "File attached: " + a.fileName()));
     }
     timeline.sort(Comparator.comparing(TimelineEntry::at));
-    boolean open = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference()).count() > 0;
+    CaseStatus status = status(c.reference(), history);
+    // closed for the customer even while engineering still ships a scheduled release
+    boolean open = status != CaseStatus.CLOSED
+        && runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference()).count() > 0;
     return new Details(c.reference(), c.type(), c.summary(), c.description(), c.product(), c.productVersion(),
         c.stepsToReproduce(), c.errorMessages(), c.recentChanges(), c.environment(), c.impact(), c.urgency(),
-        Status.of(status(c.reference(), history)), open, c.reporterName(), c.createdAt(), List.copyOf(timeline));
+        Status.of(status), open, c.reporterName(), c.createdAt(), List.copyOf(timeline));
   }
 
   public List<NotificationView> notifications(CustomerCase c) {
