@@ -53,6 +53,52 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "support.demo.enabled=false"})
 class SupportCaseEndToEndIntegrationTest {
 
+  /** A real SMTP server the application talks to: the customer's mails must arrive, in order, once. */
+  static final int SMTP_PORT = freeSmtpPort();
+  static com.icegreen.greenmail.util.GreenMail smtp;
+
+  @org.springframework.test.context.DynamicPropertySource
+  static void smtpServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  @org.junit.jupiter.api.BeforeAll
+  static void startSmtp() {
+    smtp = new com.icegreen.greenmail.util.GreenMail(
+        new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  static int freeSmtpPort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Subjects of the mails the SMTP server received for this case, in the order they arrived. */
+  static List<String> mailSubjectsFor(String reference, String recipient) {
+    List<String> subjects = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage mail : smtp.getReceivedMessages()) {
+      try {
+        if (mail.getSubject().contains(reference)) {
+          assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(recipient);
+          subjects.add(mail.getSubject());
+        }
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return subjects;
+  }
+
   static final Duration PATIENCE = Duration.ofSeconds(60);
 
   // the customer's personal data: in the case, never in engineering
@@ -255,6 +301,11 @@ class SupportCaseEndToEndIntegrationTest {
     }
     // while the case itself still knows who reported it
     assertThat(closedCase.get("description").asText()).contains(CUSTOMER_EMAIL, ORGANISATION_NAME);
+    // every message of the outbox reached the customer over real SMTP, in order, exactly once
+    List<String> expectedSubjects = outbox.forCase(reference).stream().map(Notification::subject).toList();
+    await().atMost(PATIENCE).untilAsserted(() ->
+        assertThat(mailSubjectsFor(reference, CUSTOMER_EMAIL)).containsExactlyElementsOf(expectedSubjects));
+    assertThat(outbox.forCase(reference)).extracting(Notification::status).containsOnly(Notification.SENT);
   }
 
   @Test
