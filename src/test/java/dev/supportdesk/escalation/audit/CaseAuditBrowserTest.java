@@ -39,17 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
     "spring.datasource.url=jdbc:h2:mem:case-audit-browser;DB_CLOSE_DELAY=-1",
     "support.demo.enabled=false",
     "support.audit.process-definition-key=" + AuditProbeCases.PROCESS})
+@org.springframework.context.annotation.Import(FixedSlaRecords.InTests.class)
 class CaseAuditBrowserTest {
 
-  @TestConfiguration
-  static class SlaService {
-    // stands in for the real SLA clocks (sla/SlaAuditRecords), which these probe cases never start
-    @Bean
-    @org.springframework.context.annotation.Primary
-    CaseSlaRecords slaRecords() {
-      return new FixedSlaRecords();
-    }
-  }
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;

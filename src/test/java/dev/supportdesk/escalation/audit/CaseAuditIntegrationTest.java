@@ -36,20 +36,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
     "spring.datasource.url=jdbc:h2:mem:case-audit;DB_CLOSE_DELAY=-1",
     "support.demo.enabled=false",
     "support.audit.process-definition-key=" + AuditProbeCases.PROCESS})
+@org.springframework.context.annotation.Import(FixedSlaRecords.InTests.class)
 class CaseAuditIntegrationTest {
 
   static final String API = "/camunda/api/cockpit/plugin/case-audit/default";
   static final int BULK = 1_030;
 
-  @TestConfiguration
-  static class SlaService {
-    // stands in for the real SLA clocks (sla/SlaAuditRecords), which these probe cases never start
-    @Bean
-    @org.springframework.context.annotation.Primary
-    CaseSlaRecords slaRecords() {
-      return new FixedSlaRecords();
-    }
-  }
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;

@@ -11,6 +11,16 @@ import java.util.stream.Collectors;
 /** Stands in for the SLA service in tests: the closed probe case breached its resolution target. */
 class FixedSlaRecords implements CaseSlaRecords {
 
+  /** Replaces the real SLA clocks (sla/SlaAuditRecords), which the probe cases never start. */
+  @org.springframework.boot.test.context.TestConfiguration
+  static class InTests {
+    @org.springframework.context.annotation.Bean
+    @org.springframework.context.annotation.Primary
+    CaseSlaRecords slaRecords() {
+      return new FixedSlaRecords();
+    }
+  }
+
   /** About when the test's case starts, so that the timeline reads like a real one. */
   static final Instant STARTED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   static final Instant WARNED = STARTED.plusSeconds(2);
