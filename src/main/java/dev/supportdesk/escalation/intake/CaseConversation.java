@@ -4,6 +4,7 @@ import dev.supportdesk.escalation.casefile.CaseMessages;
 import dev.supportdesk.escalation.intake.CaseMessagesStore.Kind;
 import dev.supportdesk.escalation.intake.CaseMessagesStore.StoredMessage;
 import dev.supportdesk.escalation.intake.CustomerCases.CustomerCase;
+import dev.supportdesk.escalation.sla.SlaVariables;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,9 @@ public class CaseConversation {
   }
 
   public boolean isOpen(String reference) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count() > 0;
+    // the SLA clock runs under the case's reference too, but is no part of the customer's case
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKeyNotIn(SlaVariables.PROCESS_ID).count() > 0;
   }
 
   public boolean isWaitingFor(String reference, String messageName) {
