@@ -5,6 +5,7 @@ import dev.supportdesk.escalation.casefile.CaseStatusTracker;
 import dev.supportdesk.escalation.intake.CaseMessagesStore.Kind;
 import dev.supportdesk.escalation.intake.CaseMessagesStore.StoredMessage;
 import dev.supportdesk.escalation.intake.CustomerCases.CustomerCase;
+import dev.supportdesk.escalation.sla.SlaVariables;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,9 @@ public class CaseConversation {
    * case closed while engineering still ships a scheduled release takes no more messages.
    */
   public boolean isOpen(String reference) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count() > 0
+    // the SLA clock runs under the case's reference too, but is no part of the customer's case
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKeyNotIn(SlaVariables.PROCESS_ID).count() > 0
         && !statusTracker.isClosed(reference);
   }
 

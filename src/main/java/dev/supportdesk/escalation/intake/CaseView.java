@@ -8,6 +8,9 @@ import dev.supportdesk.escalation.intake.CaseMessagesStore.StoredMessage;
 import dev.supportdesk.escalation.intake.CustomerCases.CustomerCase;
 import dev.supportdesk.escalation.notification.Notification;
 import dev.supportdesk.escalation.notification.NotificationOutbox;
+import dev.supportdesk.escalation.sla.SlaClock;
+import dev.supportdesk.escalation.sla.SlaClockView;
+import dev.supportdesk.escalation.sla.SlaVariables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +21,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The customer's picture of a case: what they submitted, the customer-facing status and a timeline of
- * status changes, mails, their messages and files. Built from the customer's own tables, the status
- * history and the outbox only: never from agents' variables, notes, findings or engine ids.
+ * status changes, mails, their messages and files, and the SLA targets of the case. Built from the
+ * customer's own tables, the status history, the outbox and the SLA records only: never from agents'
+ * variables, notes, findings or engine ids.
  */
 @Service
 public class CaseView {
@@ -38,7 +42,19 @@ public class CaseView {
   public record Details(String reference, CaseType type, String summary, String description, String product,
       String version, String stepsToReproduce, String errorMessages, String recentChanges, String environment,
       String impact, String urgency, Status status, boolean open, String reportedBy, Instant openedAt,
-      List<TimelineEntry> timeline) {}
+      List<TimelineEntry> timeline, List<SlaTargetView> sla) {}
+
+  /**
+   * One promise of the case as the customer sees it: which target, within how much working time, by when
+   * (none while the case waits on the customer or once met), its state and when it was met. Not shown:
+   * the responsible tier, pause reasons, priority and the elapsed times (auditors read those).
+   */
+  public record SlaTargetView(String target, String promisedWithin, Instant due, String state, Instant metAt) {
+    static SlaTargetView of(SlaClockView clock) {
+      return new SlaTargetView(clock.target().name(), clock.targetDuration(), clock.due(), clock.state().name(),
+          clock.metAt());
+    }
+  }
 
   public record NotificationView(String kind, String subject, String body, String delivery, Instant createdAt,
       Instant sentAt) {}
@@ -48,14 +64,16 @@ public class CaseView {
   private final CaseMessagesStore messages;
   private final CaseAttachments attachments;
   private final RuntimeService runtime;
+  private final SlaClock slaClock;
 
   public CaseView(CaseStatusTracker statusTracker, NotificationOutbox outbox, CaseMessagesStore messages,
-      CaseAttachments attachments, RuntimeService runtime) {
+      CaseAttachments attachments, RuntimeService runtime, SlaClock slaClock) {
     this.statusTracker = statusTracker;
     this.outbox = outbox;
     this.messages = messages;
     this.attachments = attachments;
     this.runtime = runtime;
+    this.slaClock = slaClock;
   }
 
   public Summary summary(CustomerCase c) {
@@ -87,12 +105,15 @@ public class CaseView {
     }
     timeline.sort(Comparator.comparing(TimelineEntry::at));
     CaseStatus status = status(c.reference(), history);
-    // closed for the customer even while engineering still ships a scheduled release
+    // closed for the customer even while engineering still ships a scheduled release; the SLA clock runs
+    // under the case's reference too, but is no part of the customer's case
     boolean open = status != CaseStatus.CLOSED
-        && runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference()).count() > 0;
+        && runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.reference())
+            .processDefinitionKeyNotIn(SlaVariables.PROCESS_ID).count() > 0;
+    List<SlaTargetView> sla = slaClock.clocks(c.reference()).stream().map(SlaTargetView::of).toList();
     return new Details(c.reference(), c.type(), c.summary(), c.description(), c.product(), c.productVersion(),
         c.stepsToReproduce(), c.errorMessages(), c.recentChanges(), c.environment(), c.impact(), c.urgency(),
-        Status.of(status), open, c.reporterName(), c.createdAt(), List.copyOf(timeline));
+        Status.of(status), open, c.reporterName(), c.createdAt(), List.copyOf(timeline), sla);
   }
 
   public List<NotificationView> notifications(CustomerCase c) {

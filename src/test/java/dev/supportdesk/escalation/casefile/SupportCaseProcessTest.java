@@ -12,11 +12,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.supportdesk.escalation.engineering.EngineeringContract;
 import dev.supportdesk.escalation.feature.FeatureRequestContract;
 import dev.supportdesk.escalation.notification.NotificationKind;
 import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.sla.SlaClock;
 import dev.supportdesk.escalation.support.ProcessJobs;
 import dev.supportdesk.escalation.support.RecordingCaseStatus;
 import dev.supportdesk.escalation.support.RecordingNotifications;
@@ -26,6 +36,8 @@ import dev.supportdesk.escalation.tier1.Tier1AnalysisValidator;
 import dev.supportdesk.escalation.tier1.Tier1Variables;
 import dev.supportdesk.escalation.tier2.Tier2Contract;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +56,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.InOrder;
 
 /**
  * Process test (scope 2) of processes/SupportCaseProcess.bpmn with the real priority table. The called
@@ -63,6 +76,8 @@ class SupportCaseProcessTest {
   static final String ENGINEERING_RELEASE_STUB_TASK = "Task_StubReleaseShips";
   static final String FEATURE_EVALUATION_STUB_TASK = "Task_StubEvaluate";
   static final String FEATURE_REVIEW_STUB_TASK = "Task_StubTier3Review";
+  static final Date SLA_DUE = Date.from(Instant.parse("2026-11-24T15:00:00Z"));
+  static final String WAITING_FOR_CUSTOMER = CaseStatus.WAITING_FOR_CUSTOMER.name();
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -71,6 +86,10 @@ class SupportCaseProcessTest {
 
   RecordingCaseStatus status;
   RecordingNotifications notifications;
+  /** The case's SLA clock; start and recompute record what the case knew when they were called. */
+  SlaClock slaClock;
+  final List<String> businessKeysAtStart = new ArrayList<>();
+  final List<Object> prioritiesAtRecompute = new ArrayList<>();
 
   @BeforeEach
   void bindEngineAndMocks() throws Exception {
@@ -90,6 +109,13 @@ class SupportCaseProcessTest {
     Mocks.register("validateTier1Analysis", new Tier1AnalysisValidator());
     Mocks.register("validateResolution", new ResolutionValidator());
     Mocks.register("validateKnowledgeArticle", new KnowledgeArticleValidator());
+    slaClock = mock(SlaClock.class);
+    when(slaClock.dueDate(any(DelegateExecution.class))).thenReturn(SLA_DUE);
+    doAnswer(call -> businessKeysAtStart.add(call.<DelegateExecution>getArgument(0).getProcessBusinessKey()))
+        .when(slaClock).start(any(DelegateExecution.class));
+    doAnswer(call -> prioritiesAtRecompute.add(call.<DelegateExecution>getArgument(0).getVariable(CaseVariables.PRIORITY)))
+        .when(slaClock).recompute(any(DelegateExecution.class));
+    Mocks.register("slaClock", slaClock);
   }
 
   @AfterEach
@@ -105,10 +131,16 @@ class SupportCaseProcessTest {
 
     assertThat(instance).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1).hasBusinessKey(REFERENCE)
         .variables().containsEntry(CaseVariables.PRIORITY, "P0");
-    assertThat(task()).hasCandidateGroup(Groups.TIER1);
+    assertThat(task()).hasCandidateGroup(Groups.TIER1).hasDueDate(SLA_DUE);
+    assertThat(businessKeysAtStart).containsExactly(REFERENCE);
+    assertThat(prioritiesAtRecompute).as("targets decided again once the priority is known").containsExactly("P0");
 
     completeTier1Analysis("RESOLVED");
+    verify(slaClock).firstResponse(any(DelegateExecution.class));
+    assertThat(task()).hasDefinitionKey(Tier1Variables.TASK_COMMUNICATE_RESOLUTION).hasDueDate(SLA_DUE);
+    verify(slaClock, never()).resolved(any(DelegateExecution.class));
     completeResolution();
+    verify(slaClock).resolved(any(DelegateExecution.class));
     answerResolution(true);
     completeKnowledgeArticle();
 
@@ -118,6 +150,16 @@ class SupportCaseProcessTest {
     assertThat(status.entered()).containsExactly(CaseStatus.RECEIVED, CaseStatus.IN_ANALYSIS,
         CaseStatus.RESOLVED, CaseStatus.CLOSED);
     assertThat(historicValue(instance, Tier1Variables.KNOWLEDGE_ARTICLE_TITLE)).isEqualTo("Export timeout on large reports");
+    InOrder clock = inOrder(slaClock);
+    clock.verify(slaClock).start(any(DelegateExecution.class));
+    clock.verify(slaClock).recompute(any(DelegateExecution.class));
+    clock.verify(slaClock).firstResponse(any(DelegateExecution.class));
+    clock.verify(slaClock).resolved(any(DelegateExecution.class));
+    clock.verify(slaClock).pause(any(DelegateExecution.class), eq(WAITING_FOR_CUSTOMER));
+    clock.verify(slaClock).resume(any(DelegateExecution.class));
+    clock.verify(slaClock).resolved(any(DelegateExecution.class)); // the closing end event; a no-op by then
+    verify(slaClock).start(any(DelegateExecution.class));
+    verify(slaClock, never()).handOver(any(DelegateExecution.class), eq(Groups.TIER2));
   }
 
   @Test
@@ -128,6 +170,7 @@ class SupportCaseProcessTest {
 
     assertThat(instance).hasBusinessKey(REFERENCE).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1)
         .variables().containsEntry(CaseVariables.PRIORITY, "P2");
+    assertThat(businessKeysAtStart).as("the clock starts after the case got its reference").containsExactly(REFERENCE);
   }
 
   @Test
@@ -157,6 +200,9 @@ class SupportCaseProcessTest {
     assertThat(instance).isEnded().hasPassed(EVENT_AUTO_CLOSE_ELAPSED, END_CASE_CLOSED)
         .hasNotPassed(EVENT_RESOLUTION_RESPONSE_RECEIVED);
     assertThat(status.current()).isEqualTo(CaseStatus.CLOSED);
+    InOrder clock = inOrder(slaClock);
+    clock.verify(slaClock).pause(any(DelegateExecution.class), eq(WAITING_FOR_CUSTOMER));
+    clock.verify(slaClock).resume(any(DelegateExecution.class));
   }
 
   @Test
@@ -172,6 +218,10 @@ class SupportCaseProcessTest {
     assertThat(notifications.kinds()).endsWith(NotificationKind.CASE_REOPENED);
     assertThat(status.current()).isEqualTo(CaseStatus.IN_ANALYSIS);
     assertThat(taskQuery().taskDefinitionKey(Tier1Variables.TASK_ANALYSE_AT_TIER1).count()).isOne();
+    InOrder clock = inOrder(slaClock);
+    clock.verify(slaClock).resolved(any(DelegateExecution.class));
+    clock.verify(slaClock).pause(any(DelegateExecution.class), eq(WAITING_FOR_CUSTOMER));
+    clock.verify(slaClock).resume(any(DelegateExecution.class));
   }
 
   // --- Tier 2 -------------------------------------------------------------------------------------
@@ -186,9 +236,15 @@ class SupportCaseProcessTest {
         .variables().containsEntry(Tier1Variables.TIER1_FINDINGS, "Reproduced with a 60-page report")
         .containsEntry(CaseVariables.CUSTOMER_EMAIL, "jane@example.org");
 
+    verify(slaClock).handOver(any(DelegateExecution.class), eq(Groups.TIER2));
+    verify(slaClock, never()).handOver(any(DelegateExecution.class), eq(Groups.TIER1));
+
     finishTier2("RESOLVED");
     assertThat(instance).isWaitingAt(Tier1Variables.TASK_COMMUNICATE_RESOLUTION)
         .variables().containsEntry(Tier2Contract.ROOT_CAUSE, "Report renderer loads all pages at once");
+    InOrder handOvers = inOrder(slaClock);
+    handOvers.verify(slaClock).handOver(any(DelegateExecution.class), eq(Groups.TIER2));
+    handOvers.verify(slaClock, times(2)).handOver(any(DelegateExecution.class), eq(Groups.TIER1));
     completeResolution();
     answerResolution(true);
     completeKnowledgeArticle();
@@ -220,6 +276,7 @@ class SupportCaseProcessTest {
 
     assertThat(instance).isEnded().hasPassed(END_CASE_CLOSED_WITHOUT_REPLY)
         .hasNotPassed(Tier1Variables.TASK_COMMUNICATE_RESOLUTION);
+    verify(slaClock).resolved(any(DelegateExecution.class));
   }
 
   // --- Engineering --------------------------------------------------------------------------------
@@ -232,6 +289,10 @@ class SupportCaseProcessTest {
     finishTier2("ENGINEERING");
 
     assertThat(instance).hasPassed(TASK_SANITISE_ENGINEERING_HAND_OFF).isWaitingAt(CALL_ENGINEERING);
+    InOrder handOvers = inOrder(slaClock);
+    handOvers.verify(slaClock).handOver(any(DelegateExecution.class), eq(Groups.TIER2));
+    handOvers.verify(slaClock).handOver(any(DelegateExecution.class), eq(Groups.TIER1));
+    handOvers.verify(slaClock).handOver(any(DelegateExecution.class), eq(Groups.ENGINEERING));
     ProcessInstance engineering = calledInstance(EngineeringContract.PROCESS_ID);
     assertThat(engineering).hasBusinessKey(REFERENCE);
     Map<String, Object> handedOver = runtimeService().getVariables(engineering.getId());
@@ -270,6 +331,7 @@ class SupportCaseProcessTest {
     assertThat(instance).isWaitingAt(CALL_ENGINEERING, Tier1Variables.TASK_COMMUNICATE_RESOLUTION);
     assertThat(notifications.kinds()).endsWith(NotificationKind.SOLVED_PLANNED_FOR_RELEASE);
     assertThat(status.entered()).contains(CaseStatus.SOLVED_PLANNED_FOR_RELEASE);
+    verify(slaClock).resolved(any(DelegateExecution.class));
 
     completeResolution();
     answerResolution(true);
@@ -280,6 +342,8 @@ class SupportCaseProcessTest {
         EngineeringContract.ENGINEERING_OUTCOME, "SCHEDULED_RELEASED", EngineeringContract.RELEASE_NOTES, "4.3: exports stream pages"));
 
     assertThat(instance).isEnded().hasPassed(END_SCHEDULED_FIX_RELEASED);
+    // solved planned for release, resolution proposed, case closed, planned fix released
+    verify(slaClock, times(4)).resolved(any(DelegateExecution.class));
     assertThat(timesPassed(instance, Tier1Variables.TASK_COMMUNICATE_RESOLUTION)).isOne();
     assertThat(notifications.kinds()).containsOnlyOnce(NotificationKind.RESOLUTION_PROPOSED, NotificationKind.CASE_CLOSED);
   }
@@ -312,8 +376,10 @@ class SupportCaseProcessTest {
         .containsEntry(CaseVariables.ORGANISATION_ID, "org-acme")
         .doesNotContainKey(CaseVariables.CUSTOMER_EMAIL);
 
+    verify(slaClock, never()).resolved(any(DelegateExecution.class));
     completeStubTask(FEATURE_EVALUATION_STUB_TASK, Map.of("decided", true));
     assertThat(instance).isWaitingAt(CALL_FEATURE_REQUEST, Tier1Variables.TASK_COMMUNICATE_RESOLUTION);
+    verify(slaClock).resolved(any(DelegateExecution.class));
     completeResolution();
     answerResolution(true);
     completeKnowledgeArticle();

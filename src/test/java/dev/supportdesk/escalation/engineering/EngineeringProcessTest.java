@@ -15,15 +15,20 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.when;
 
 import dev.supportdesk.escalation.casefile.CaseStatusTracker;
 import dev.supportdesk.escalation.engineering.EngineeringContract.Outcome;
 import dev.supportdesk.escalation.notification.NotificationKind;
 import dev.supportdesk.escalation.notification.NotifyCustomerDelegate;
 import dev.supportdesk.escalation.casefile.CaseMessages;
+import dev.supportdesk.escalation.sla.SlaClock;
 import dev.supportdesk.escalation.tracker.FollowTrackerStatusDelegate;
 import dev.supportdesk.escalation.tracker.MoveEngineeringTicketDelegate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +71,10 @@ class EngineeringProcessTest {
   final List<Call> ticketMoves = new ArrayList<>();
   final List<String> openedFor = new ArrayList<>();
   CaseStatusTracker caseStatus;
+  /** The case's SLA clock as the diagram calls it; each recompute records the severity it saw. */
+  SlaClock slaClock;
+  final List<Object> severitiesAtRecompute = new ArrayList<>();
+  static final Date SLA_DUE = Date.from(Instant.parse("2026-11-24T15:00:00Z"));
 
   @BeforeEach
   void bindEngineAndMocks() {
@@ -80,6 +89,11 @@ class EngineeringProcessTest {
     });
     Mocks.register("engineeringTaskValidator", new EngineeringTaskValidator());
     Mocks.register("followTrackerStatus", new FollowTrackerStatusDelegate(caseStatus));
+    slaClock = mock(SlaClock.class);
+    when(slaClock.dueDate(any(DelegateExecution.class))).thenReturn(SLA_DUE);
+    doAnswer(call -> severitiesAtRecompute.add(call.<DelegateExecution>getArgument(0).getVariable(SEVERITY)))
+        .when(slaClock).recompute(any(DelegateExecution.class));
+    Mocks.register("slaClock", slaClock);
   }
 
   @AfterEach
@@ -121,10 +135,15 @@ class EngineeringProcessTest {
         .containsEntry(RESOLUTION_TARGET_DAYS, 3).containsEntry(EngineeringContract.TICKET_KEY, "ENG-7");
     assertThat(currentTask()).hasCandidateGroup("engineering-leads");
 
-    triage("HIGH", ReleasePath.HOTFIX);
+    assertThat(severitiesAtRecompute).as("targets follow the recommended severity").containsExactly("HIGH");
+    assertThat(currentTask().getDueDate()).as("due date from the SLA clock").isEqualTo(SLA_DUE);
+
+    complete(currentTask(), Map.of(SEVERITY, "SEVERE", SEVERITY_OVERRIDE_REASON, "Largest customer blocked at month end",
+        DEVELOPER, "erin.engineer", RELEASE_PATH, ReleasePath.HOTFIX.name(), TARGET_RELEASE, "7.24.1"));
     executeJobs();
+    assertThat(severitiesAtRecompute).as("and then the triaged one").containsExactly("HIGH", "SEVERE");
     assertThat(ticketMoves.get(1).variables()).containsEntry(MoveEngineeringTicketDelegate.COMMENT_PARAMETER,
-        "Triage: severity HIGH, HOTFIX, developer erin.engineer");
+        "Triage: severity SEVERE, HOTFIX, developer erin.engineer");
 
     developTestVerify(true);
     releaseAndMonitor(false);

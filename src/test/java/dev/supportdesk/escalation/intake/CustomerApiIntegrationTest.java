@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportdesk.escalation.casefile.CaseMessages;
 import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.sla.SlaClock;
+import dev.supportdesk.escalation.sla.SlaClockView;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.TestUsers;
 import java.io.ByteArrayOutputStream;
@@ -46,6 +48,7 @@ class CustomerApiIntegrationTest {
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SlaClock slaClock;
   @LocalServerPort int port;
   Http http;
   final ObjectMapper json = new ObjectMapper();
@@ -114,7 +117,7 @@ class CustomerApiIntegrationTest {
   void listsAndReadsOwnCasesWithStatusAndTimelineButNoInternals() throws Exception {
     String reference = open("arthur.acme", "Users logged out every few minutes");
     String instanceId = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(reference).singleResult().getId();
+        .processDefinitionKey(CaseVariables.PROCESS_ID).processInstanceBusinessKey(reference).singleResult().getId();
     engine.getRuntimeService().setVariable(instanceId, "tier1Findings", "INTERNAL: customer misconfigured SSO");
 
     JsonNode list = json.readTree(http.get("/api/cases", as("arthur.acme")).body());
@@ -129,6 +132,33 @@ class CustomerApiIntegrationTest {
     assertThat(details.get("timeline").get(0).get("code").asText()).isEqualTo("RECEIVED");
     assertThat(read.body()).doesNotContain("INTERNAL").doesNotContain("tier1Findings").doesNotContain(instanceId)
         .doesNotContain("processInstance").doesNotContain("arthur.acme@example.com");
+  }
+
+  @Test
+  void caseShowsItsSlaTargetsWithDueDatesButNoInternals() throws Exception {
+    String reference = open("arthur.acme", "Reports render blank pages");
+
+    HttpResponse<String> read = http.get("/api/cases/" + reference, as("arthur.acme"));
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    JsonNode sla = json.readTree(read.body()).get("sla");
+    // the priority is decided in the first job (job execution is off here): the targets for no priority yet
+    List<SlaClockView> clocks = slaClock.clocks(reference);
+    assertThat(clocks).hasSize(2);
+    assertThat(sla).hasSize(2);
+    for (int i = 0; i < clocks.size(); i++) {
+      SlaClockView clock = clocks.get(i);
+      assertThat(sla.get(i).get("target").asText()).isEqualTo(clock.target().name());
+      assertThat(sla.get(i).get("state").asText()).isEqualTo("RUNNING");
+      assertThat(java.time.Instant.parse(sla.get(i).get("due").asText())).isEqualTo(clock.due());
+      assertThat(sla.get(i).get("promisedWithin").asText()).isEqualTo(clock.targetDuration());
+    }
+    assertThat(sla.findValuesAsText("target")).containsExactly("FIRST_RESPONSE", "RESOLUTION");
+    assertThat(sla.findValuesAsText("promisedWithin")).containsExactly("PT4H", "P4D");
+    assertThat(sla.get(0).fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("target", "promisedWithin", "due", "state", "metAt");
+    assertThat(read.body()).doesNotContain("responsibleTier").doesNotContain("tier1")
+        .doesNotContain("pauseReason").doesNotContain("elapsed");
   }
 
   @Test
@@ -215,7 +245,7 @@ class CustomerApiIntegrationTest {
     assertThat(list.get(1).get("size").asLong()).isEqualTo(png.length);
     // attachments never become process data (so no call activity can pass them to engineering)
     String instanceId = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(reference).singleResult().getId();
+        .processDefinitionKey(CaseVariables.PROCESS_ID).processInstanceBusinessKey(reference).singleResult().getId();
     assertThat(engine.getRuntimeService().getVariables(instanceId).keySet())
         .noneMatch(name -> name.toLowerCase().contains("attach") || name.toLowerCase().contains("file"));
   }
@@ -487,7 +517,8 @@ class CustomerApiIntegrationTest {
   }
 
   long countProcessInstances() {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CaseVariables.PROCESS_ID).count();
   }
 
   void assertProblem(HttpResponse<String> response, int status) {

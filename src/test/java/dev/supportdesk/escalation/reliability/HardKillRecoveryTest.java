@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportdesk.escalation.casefile.CaseVariables;
+import dev.supportdesk.escalation.sla.SlaVariables;
 import dev.supportdesk.escalation.support.ChildApplication;
 import dev.supportdesk.escalation.support.Http;
 import java.net.http.HttpResponse;
@@ -47,9 +48,15 @@ class HardKillRecoveryTest {
     try (ChildApplication second = ChildApplication.start(workDir)) {
       for (String reference : acknowledged) {
         HttpResponse<String> response = second.http().get(
-            "/engine-rest/history/process-instance?processInstanceBusinessKey=" + reference, second.admin());
+            "/engine-rest/history/process-instance?processDefinitionKey=" + CaseVariables.PROCESS_ID
+                + "&processInstanceBusinessKey=" + reference, second.admin());
         int count = json.readTree(response.body()).size();
         assertThat(count).as("instances of acknowledged case %s after restart", reference).isEqualTo(1);
+        // the case's SLA clock started in the same transaction: it survived with it
+        HttpResponse<String> clock = second.http().get(
+            "/engine-rest/history/process-instance?processDefinitionKey=" + SlaVariables.PROCESS_ID
+                + "&processInstanceBusinessKey=" + reference, second.admin());
+        assertThat(json.readTree(clock.body()).size()).as("SLA clock of case %s after restart", reference).isEqualTo(1);
         found += count;
       }
     }

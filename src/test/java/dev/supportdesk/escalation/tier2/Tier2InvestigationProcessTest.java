@@ -9,6 +9,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.supportdesk.escalation.casefile.CaseMessages;
 import dev.supportdesk.escalation.casefile.CaseSettings;
@@ -17,13 +24,16 @@ import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.casefile.InvalidTaskInputException;
 import dev.supportdesk.escalation.notification.NotificationKind;
 import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.sla.SlaClock;
 import dev.supportdesk.escalation.support.ProcessJobs;
 import dev.supportdesk.escalation.support.RecordingCaseStatus;
 import dev.supportdesk.escalation.support.RecordingNotifications;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -34,6 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.InOrder;
 
 /** Process test (scope 2) of processes/Tier2InvestigationProcess.bpmn, started as the case calls it. */
 @Deployment(resources = {
@@ -42,6 +53,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class Tier2InvestigationProcessTest {
 
   static final String REFERENCE = "CASE-2026-TIER2X";
+  static final Date SLA_DUE = Date.from(Instant.parse("2026-11-24T15:00:00Z"));
+  static final String WAITING_FOR_CUSTOMER = CaseStatus.WAITING_FOR_CUSTOMER.name();
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -50,6 +63,7 @@ class Tier2InvestigationProcessTest {
 
   RecordingCaseStatus status;
   RecordingNotifications notifications;
+  SlaClock slaClock;
   ProcessInstance instance;
 
   @BeforeEach
@@ -62,6 +76,9 @@ class Tier2InvestigationProcessTest {
     Mocks.register("caseSettings", new CaseSettings(Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14)));
     Mocks.register("validateTier2Investigation", new Tier2InvestigationValidator());
     Mocks.register("validateTeamAnalysis", new TeamAnalysisValidator());
+    slaClock = mock(SlaClock.class);
+    when(slaClock.dueDate(any(DelegateExecution.class))).thenReturn(SLA_DUE);
+    Mocks.register("slaClock", slaClock);
   }
 
   @AfterEach
@@ -73,7 +90,7 @@ class Tier2InvestigationProcessTest {
   void resolvedInvestigationEndsWithOutcomeResolved() {
     instance = escalatedCase();
     assertThat(instance).isWaitingAt(TASK_INVESTIGATE_AT_TIER2);
-    assertThat(investigationTask()).hasCandidateGroup(Groups.TIER2);
+    assertThat(investigationTask()).hasCandidateGroup(Groups.TIER2).hasDueDate(SLA_DUE);
     assertThat(status.entered()).containsExactly(CaseStatus.IN_ANALYSIS);
 
     investigate("RESOLVE", Map.of());
@@ -115,7 +132,7 @@ class Tier2InvestigationProcessTest {
 
     assertThat(instance).isWaitingAt(TASK_ANALYSE_NETWORK).isNotWaitingAt(TASK_ANALYSE_DATABASE);
     Task network = taskAt(TASK_ANALYSE_NETWORK);
-    assertThat(network).hasCandidateGroup(Groups.NETWORK_OPERATIONS);
+    assertThat(network).hasCandidateGroup(Groups.NETWORK_OPERATIONS).hasDueDate(SLA_DUE);
     complete(network, Map.of(NETWORK_ANALYSIS_RESULT, "No packet loss; proxy timeout is 60 s"));
 
     assertThat(instance).isWaitingAt(TASK_INVESTIGATE_AT_TIER2)
@@ -130,7 +147,7 @@ class Tier2InvestigationProcessTest {
 
     assertThat(instance).isWaitingAt(TASK_ANALYSE_NETWORK, TASK_ANALYSE_DATABASE);
     Task database = taskAt(TASK_ANALYSE_DATABASE);
-    assertThat(database).hasCandidateGroup(Groups.DATABASE_ADMINISTRATORS);
+    assertThat(database).hasCandidateGroup(Groups.DATABASE_ADMINISTRATORS).hasDueDate(SLA_DUE);
     complete(database, Map.of(DATABASE_ANALYSIS_RESULT, "Report query takes 55 s without an index"));
     assertThat(instance).isWaitingAt(TASK_ANALYSE_NETWORK).isNotWaitingAt(TASK_INVESTIGATE_AT_TIER2);
     complete(taskAt(TASK_ANALYSE_NETWORK), Map.of(NETWORK_ANALYSIS_RESULT, "Proxy timeout is 60 s"));
@@ -156,12 +173,17 @@ class Tier2InvestigationProcessTest {
     assertThat(instance).isWaitingAt(TASK_AWAIT_CUSTOMER_INFORMATION);
     assertThat(notifications.kinds()).containsExactly(NotificationKind.INFORMATION_REQUESTED);
     assertThat(status.current()).isEqualTo(CaseStatus.WAITING_FOR_CUSTOMER);
+    verify(slaClock).pause(any(DelegateExecution.class), eq(WAITING_FOR_CUSTOMER));
+    verify(slaClock, never()).resume(any(DelegateExecution.class));
 
     replyAsCustomer();
 
     assertThat(instance).isWaitingAt(TASK_INVESTIGATE_AT_TIER2)
         .variables().containsEntry(CaseMessages.CUSTOMER_REPLY, "Logs attached, export of 61 pages fails");
     assertThat(status.current()).isEqualTo(CaseStatus.IN_ANALYSIS);
+    InOrder clock = inOrder(slaClock);
+    clock.verify(slaClock).pause(any(DelegateExecution.class), eq(WAITING_FOR_CUSTOMER));
+    clock.verify(slaClock).resume(any(DelegateExecution.class));
   }
 
   @Test
@@ -178,9 +200,12 @@ class Tier2InvestigationProcessTest {
         NotificationKind.INFORMATION_REMINDER);
     assertThat(instance).isWaitingAt(TASK_AWAIT_CUSTOMER_INFORMATION).hasPassed(END_REMINDER_SENT);
     assertThat(ProcessJobs.timerAt(BOUNDARY_INFORMATION_REMINDER)).isNull();
+    verify(slaClock, never()).resume(any(DelegateExecution.class));
 
     replyAsCustomer();
     assertThat(instance).isWaitingAt(TASK_INVESTIGATE_AT_TIER2);
+    verify(slaClock).pause(any(DelegateExecution.class), eq(WAITING_FOR_CUSTOMER));
+    verify(slaClock).resume(any(DelegateExecution.class));
   }
 
   @Test
@@ -198,6 +223,9 @@ class Tier2InvestigationProcessTest {
     assertThat(notifications.kinds()).containsExactly(NotificationKind.INFORMATION_REQUESTED,
         NotificationKind.CLOSED_WITHOUT_REPLY);
     assertThat(status.current()).isEqualTo(CaseStatus.CLOSED);
+    InOrder clock = inOrder(slaClock);
+    clock.verify(slaClock).pause(any(DelegateExecution.class), eq(WAITING_FOR_CUSTOMER));
+    clock.verify(slaClock).resume(any(DelegateExecution.class));
   }
 
   // --- helpers ------------------------------------------------------------------------------------
