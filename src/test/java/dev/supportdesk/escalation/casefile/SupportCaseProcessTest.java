@@ -80,7 +80,7 @@ class SupportCaseProcessTest {
   static final String WAITING_FOR_CUSTOMER = CaseStatus.WAITING_FOR_CUSTOMER.name();
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-process-tests.cfg.xml")
       .assertClassCoverageAtLeast(1.0)
       .build();
 

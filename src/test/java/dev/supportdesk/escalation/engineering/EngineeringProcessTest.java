@@ -60,7 +60,7 @@ class EngineeringProcessTest {
   static final String CALLER = "EngineeringCallerProcess";
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-process-tests.cfg.xml")
       .assertClassCoverageAtLeast(1.0)
       .build();
 

@@ -44,7 +44,7 @@ class FeatureRequestProcessTest {
   static final String CASE = "CASE-2026-FEAT01";
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-process-tests.cfg.xml")
       .assertClassCoverageAtLeast(1.0)
       .build();
 

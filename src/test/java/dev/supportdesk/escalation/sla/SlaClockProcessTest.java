@@ -48,7 +48,7 @@ class SlaClockProcessTest {
   static final String CASE = "CASE-2026-SLA001";
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-process-tests.cfg.xml")
       .assertClassCoverageAtLeast(1.0)
       .build();
 

@@ -57,7 +57,7 @@ class Tier2InvestigationProcessTest {
   static final String WAITING_FOR_CUSTOMER = CaseStatus.WAITING_FOR_CUSTOMER.name();
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-process-tests.cfg.xml")
       .assertClassCoverageAtLeast(1.0)
       .build();
 
