@@ -48,6 +48,7 @@ public class DemoData {
       new DemoUser("dba", "Dan", "Database", Groups.DATABASE_ADMINISTRATORS),
       new DemoUser("process-owner", "Paula", "Owner", Groups.PROCESS_OWNERS),
       new DemoUser("auditor", "Audrey", "Auditor", Groups.AUDITORS),
+      new DemoUser("operator", "Olga", "Operator", Groups.OPERATORS),
       new DemoUser("customer", "Carl", "Customer", Groups.CUSTOMERS));
 
   static final List<Map<String, Object>> SAMPLE_CASES = List.of(

@@ -22,9 +22,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * Spring Security for the customer API only.
  *
  * <p>The webapps (/camunda/**) and /engine-rest authenticate against the engine with their own
- * filters ({@link WebSecurityConfiguration}); /actuator/health is public. Spring Security must not
- * touch them: the single {@link SecurityFilterChain} matches {@value #API_PATTERN} only, and the
- * servlet filter that runs Spring Security at all is mapped to {@code /api/*} only (Boot maps it to
+ * filters ({@link WebSecurityConfiguration}). Spring Security must not touch them: this
+ * {@link SecurityFilterChain} matches {@value #API_PATTERN} only (the Actuator has its own,
+ * {@link ActuatorSecurityConfiguration}), and the servlet filter that runs Spring Security at all is
+ * mapped to {@code /api/*} and {@code /actuator/*} only (Boot maps it to
  * every request by default, where its firewall and headers would change the webapps' behaviour).
  * Defining the chain and an {@link AuthenticationManager} also switches off Boot's default chain
  * (form login for everything) and its generated in-memory user.
@@ -73,7 +74,10 @@ public class CustomerApiSecurityConfiguration {
     return manager;
   }
 
-  /** Runs Spring Security's filter for /api/* only; every other path keeps its own filters untouched. */
+  /**
+   * Runs Spring Security's filter for /api/* and /actuator/* only ({@link ActuatorSecurityConfiguration});
+   * every other path keeps its own filters untouched.
+   */
   @Bean
   static BeanPostProcessor securityFilterOnlyOnApi() {
     return new BeanPostProcessor() {
@@ -81,7 +85,8 @@ public class CustomerApiSecurityConfiguration {
       public Object postProcessBeforeInitialization(Object bean, String beanName) throws BeansException {
         if (bean instanceof DelegatingFilterProxyRegistrationBean registration
             && BOOT_SECURITY_FILTER_REGISTRATION.equals(beanName)) {
-          registration.setUrlPatterns(List.of(API_SERVLET_PATTERN));
+          registration.setUrlPatterns(List.of(API_SERVLET_PATTERN,
+              ActuatorSecurityConfiguration.ACTUATOR_SERVLET_PATTERN));
         }
         return bean;
       }

@@ -21,10 +21,14 @@ public final class Groups {
   public static final String PROCESS_OWNERS = "process-owners";
   public static final String AUDITORS = "auditors";
   public static final String CUSTOMERS = "customers";
+  /** Operations staff: read the application's metrics (/actuator/metrics), nothing in the engine. */
+  public static final String OPERATORS = "operators";
 
   /** Group type of a customer's organisation (Admin shows it in the group list). */
   public static final String TYPE_ORGANISATION = "organisation";
   public static final String TYPE_WORKFLOW = "WORKFLOW";
+  /** Group type of groups that run the application rather than work cases (administrators, operators). */
+  public static final String TYPE_SYSTEM = "SYSTEM";
 
   /** Groups whose members work tasks in Tasklist. */
   public static final List<String> AGENT_GROUPS = List.of(TIER1, TIER2, ENGINEERING, QA,
@@ -48,5 +52,6 @@ public final class Groups {
       new Definition(PRODUCT_MANAGEMENT, "Product management", TYPE_WORKFLOW),
       new Definition(PROCESS_OWNERS, "Process owners", TYPE_WORKFLOW),
       new Definition(AUDITORS, "Auditors", TYPE_WORKFLOW),
+      new Definition(OPERATORS, "Operators", TYPE_SYSTEM),
       new Definition(CUSTOMERS, "Customers", "customers"));
 }

@@ -1,0 +1,61 @@
+package dev.supportdesk.escalation.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * The Actuator: {@code /actuator/health} stays public for load balancers (status only, never
+ * details); {@code /actuator/metrics} needs HTTP Basic of a member of {@value Groups#OPERATORS} or
+ * {@value Groups#CAMUNDA_ADMIN}, answered like the customer API (problem+json 401/403, no session).
+ * Which endpoints exist at all is {@code management.endpoints.web.exposure.include}; every other one
+ * is not exposed and answers 404 to everyone, so this chain lets those requests through to that 404.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ActuatorSecurityConfiguration {
+
+  public static final String ACTUATOR_PATTERN = "/actuator/**";
+  public static final String ACTUATOR_SERVLET_PATTERN = "/actuator/*";
+  public static final String REALM = "support-operations";
+
+  @Bean
+  SecurityFilterChain actuatorSecurity(HttpSecurity http, IdentityService identity) throws Exception {
+    AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+      ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+          "Log in with HTTP Basic: an operator's or administrator's user id and password.");
+    };
+    AccessDeniedHandler denied = (request, response, exception) -> ProblemResponses.write(response,
+        HttpServletResponse.SC_FORBIDDEN, HttpStatus.FORBIDDEN.getReasonPhrase(),
+        "Metrics are for members of the groups operators and camunda-admin.");
+    ProviderManager authentication = new ProviderManager(List.of(new ActuatorAuthenticationProvider(identity)));
+    authentication.setEraseCredentialsAfterAuthentication(true);
+    return http
+        .securityMatcher(ACTUATOR_PATTERN)
+        .authenticationManager(authentication)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+            .hasAuthority(ActuatorAuthenticationProvider.OPERATOR_AUTHORITY)
+            .requestMatchers("/actuator", "/actuator/").hasAuthority(ActuatorAuthenticationProvider.OPERATOR_AUTHORITY)
+            // not exposed: the Actuator's own 404
+            .anyRequest().permitAll())
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .build();
+  }
+}
