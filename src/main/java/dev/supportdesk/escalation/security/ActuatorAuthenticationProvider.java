@@ -3,7 +3,6 @@ package dev.supportdesk.escalation.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,13 +27,7 @@ public class ActuatorAuthenticationProvider implements AuthenticationProvider {
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String userId = authentication.getName();
-    Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
-        || !identity.checkPassword(userId, credentials.toString())
-        || identity.createUserQuery().userId(userId).count() == 0) {
-      throw new BadCredentialsException("Bad credentials");
-    }
+    String userId = EngineCredentials.verify(identity, authentication);
     boolean operator = identity.createGroupQuery().groupMember(userId)
         .groupIdIn(OPERATOR_GROUPS.toArray(String[]::new)).count() > 0;
     List<GrantedAuthority> authorities = operator

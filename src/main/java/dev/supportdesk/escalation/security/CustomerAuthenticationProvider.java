@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -31,16 +30,8 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String userId = authentication.getName();
-    Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
-        || !identity.checkPassword(userId, credentials.toString())) {
-      throw new BadCredentialsException("Bad credentials");
-    }
+    String userId = EngineCredentials.verify(identity, authentication);
     User user = identity.createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      throw new BadCredentialsException("Bad credentials");
-    }
     List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
     boolean customer = groups.stream().anyMatch(g -> Groups.CUSTOMERS.equals(g.getId()));
     List<Group> organisations = groups.stream()
