@@ -1,17 +1,12 @@
 package dev.supportdesk.escalation.security;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * The Actuator: {@code /actuator/health} stays public for load balancers (status only, never
@@ -29,19 +24,11 @@ public class ActuatorSecurityConfiguration {
 
   @Bean
   SecurityFilterChain actuatorSecurity(HttpSecurity http, IdentityService identity) throws Exception {
-    AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-      ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-          "Log in with HTTP Basic: an operator's or administrator's user id and password.");
-    };
-    AccessDeniedHandler denied = (request, response, exception) -> ProblemResponses.write(response,
-        HttpServletResponse.SC_FORBIDDEN, HttpStatus.FORBIDDEN.getReasonPhrase(),
-        "Metrics are for members of the groups operators and camunda-admin.");
     ProviderManager authentication = new ProviderManager(List.of(new ActuatorAuthenticationProvider(identity)));
     authentication.setEraseCredentialsAfterAuthentication(true);
-    return http
-        .securityMatcher(ACTUATOR_PATTERN)
-        .authenticationManager(authentication)
+    return StatelessBasicAuth.apply(http.securityMatcher(ACTUATOR_PATTERN), authentication, REALM,
+            "Log in with HTTP Basic: an operator's or administrator's user id and password.",
+            "Metrics are for members of the groups operators and camunda-admin.")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/metrics", "/actuator/metrics/**")
@@ -49,13 +36,6 @@ public class ActuatorSecurityConfiguration {
             .requestMatchers("/actuator", "/actuator/").hasAuthority(ActuatorAuthenticationProvider.OPERATOR_AUTHORITY)
             // not exposed: the Actuator's own 404
             .anyRequest().permitAll())
-        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
-        .requestCache(cache -> cache.disable())
-        .formLogin(form -> form.disable())
-        .logout(logout -> logout.disable())
         .build();
   }
 }

@@ -1,6 +1,5 @@
 package dev.supportdesk.escalation.security;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.BeansException;
@@ -8,15 +7,11 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Spring Security for the customer API only.
@@ -42,26 +37,11 @@ public class CustomerApiSecurityConfiguration {
 
   @Bean
   SecurityFilterChain customerApiSecurity(HttpSecurity http, IdentityService identity) throws Exception {
-    AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-      ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-          "Log in with HTTP Basic: your customer user id and password.");
-    };
-    AccessDeniedHandler denied = (request, response, exception) -> ProblemResponses.write(response,
-        HttpServletResponse.SC_FORBIDDEN, HttpStatus.FORBIDDEN.getReasonPhrase(),
-        "This API is for customers: your login is not a customer of exactly one organisation.");
-    return http
-        .securityMatcher(API_PATTERN)
-        .authenticationManager(customerAuthenticationManager(identity))
+    return StatelessBasicAuth.apply(http.securityMatcher(API_PATTERN), customerAuthenticationManager(identity), REALM,
+            "Log in with HTTP Basic: your customer user id and password.",
+            "This API is for customers: your login is not a customer of exactly one organisation.")
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(
             CustomerAuthenticationProvider.CUSTOMER_AUTHORITY))
-        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
-        .requestCache(cache -> cache.disable())
-        .formLogin(form -> form.disable())
-        .logout(logout -> logout.disable())
         .anonymous(anonymous -> anonymous.disable())
         .build();
   }
