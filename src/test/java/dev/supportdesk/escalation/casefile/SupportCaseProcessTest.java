@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.casefile;
 
+import dev.supportdesk.escalation.support.ProcessTestEngine;
 import static dev.supportdesk.escalation.casefile.SupportCaseElements.*;
 import static dev.supportdesk.escalation.support.ProcessJobs.executeDueJobs;
 import static dev.supportdesk.escalation.support.ProcessJobs.fireTimer;
@@ -80,9 +81,7 @@ class SupportCaseProcessTest {
   static final String WAITING_FOR_CUSTOMER = CaseStatus.WAITING_FOR_CUSTOMER.name();
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-process-tests.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
   RecordingCaseStatus status;
   RecordingNotifications notifications;

@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.engineering;
 
+import dev.supportdesk.escalation.support.ProcessTestEngine;
 import static dev.supportdesk.escalation.engineering.EngineeringVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,9 +61,7 @@ class EngineeringProcessTest {
   static final String CALLER = "EngineeringCallerProcess";
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-process-tests.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
   /** What a mocked delegate saw: its input parameter and the variables it read. */
   record Call(String parameter, Map<String, Object> variables) {}

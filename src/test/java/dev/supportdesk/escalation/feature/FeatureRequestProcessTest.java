@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.feature;
 
+import dev.supportdesk.escalation.support.ProcessTestEngine;
 import static dev.supportdesk.escalation.feature.FeatureRequestVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,9 +45,7 @@ class FeatureRequestProcessTest {
   static final String CASE = "CASE-2026-FEAT01";
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-process-tests.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
   final List<String> notifications = new ArrayList<>();
 

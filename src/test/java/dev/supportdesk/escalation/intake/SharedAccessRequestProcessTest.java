@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.intake;
 
+import dev.supportdesk.escalation.support.ProcessTestEngine;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -29,9 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SharedAccessRequestProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-process-tests.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
   SharedAccessService service = mock(SharedAccessService.class);
 

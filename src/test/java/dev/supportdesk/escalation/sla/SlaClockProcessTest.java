@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.sla;
 
+import dev.supportdesk.escalation.support.ProcessTestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -48,9 +49,7 @@ class SlaClockProcessTest {
   static final String CASE = "CASE-2026-SLA001";
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("camunda-process-tests.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
   SlaClock slaClock;
   SlaClockRepository repository;
