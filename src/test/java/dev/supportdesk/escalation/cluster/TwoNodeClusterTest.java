@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,8 +49,11 @@ class TwoNodeClusterTest {
   static final List<String> PROBE_STEPS = List.of("Task_FirstStep", "Task_SecondStep");
   static final int JOBS_PER_PROBE = 3;
   static final List<String> NODES = List.of("node-1", "node-2");
-  /** Both nodes together must finish the work within this; what is unfinished then counts as stuck. */
-  static final Duration WORK_BUDGET = Duration.ofSeconds(150);
+  /**
+   * After the last case was acknowledged, both nodes together must finish within this; what is unfinished
+   * then counts as stuck. Ample: the work mostly finishes while the cases are still being started.
+   */
+  static final Duration WORK_BUDGET = Duration.ofSeconds(120);
   static final int JOB_LOG_SUCCESSFUL = 2;
   /**
    * A successful run in the job log. The engine's history cleanup job is left out: it reschedules itself
@@ -73,7 +78,7 @@ class TwoNodeClusterTest {
       Instant acknowledged = Instant.now();
 
       // when: both job executors work until every case is where it should be, or the budget has run out
-      Instant deadline = started.plus(WORK_BUDGET);
+      Instant deadline = acknowledged.plus(WORK_BUDGET);
       while (Instant.now().isBefore(deadline) && !allDone()) {
         Thread.sleep(500);
       }
@@ -136,7 +141,7 @@ class TwoNodeClusterTest {
       assertThat(refused).as("case starts the REST APIs refused").isEmpty();
       // no case lost or stuck
       assertThat(probeInstances).as("probe cases in history").isEqualTo(PROBE_CASES);
-      assertThat(probeEnded).as("probe cases ended within %s", WORK_BUDGET).isEqualTo(PROBE_CASES);
+      assertThat(probeEnded).as("probe cases ended within %s of the last start", WORK_BUDGET).isEqualTo(PROBE_CASES);
       assertThat(probeJobsLeft).as("probe jobs left").isZero();
       assertThat(incidents).as("incidents").isZero();
       assertThat(supportCases).as("support cases").isEqualTo(SUPPORT_CASES);
@@ -153,7 +158,20 @@ class TwoNodeClusterTest {
       for (String node : NODES) {
         assertThat(jobsPerNode.get(node)).as("jobs run by %s", node).isGreaterThan(allJobsRun / 10);
         assertThat(sideEffectsPerNode.get(node)).as("probe steps run by %s", node)
-            .isEqualTo(count("select count(*) from act_hi_job_log where " + RUN + " and hostname_ = ? and act_id_ in ('Task_FirstStep', 'Task_SecondStep')", node));
+            .isEqualTo(count("select count(*) from act_hi_job_log where " + RUN
+                + " and hostname_ = ? and act_id_ in ('" + String.join("', '", PROBE_STEPS) + "')", node));
+      }
+    }
+    // passed: the nodes' logs and side-effect files are not needed (after a failure they stay for reading)
+    for (Path dir : workDirs) {
+      deleteRecursively(dir);
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
       }
     }
   }
