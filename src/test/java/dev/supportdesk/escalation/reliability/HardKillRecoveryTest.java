@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.supportdesk.escalation.casefile.CaseVariables;
+import dev.supportdesk.escalation.casefile.SupportCaseElements;
 import dev.supportdesk.escalation.intake.IdempotencyKeys;
 import dev.supportdesk.escalation.security.Groups;
 import dev.supportdesk.escalation.sla.SlaVariables;
@@ -58,11 +59,11 @@ class HardKillRecoveryTest {
   static final int CLIENTS = 4;
   /** The kill comes once this many cases were acknowledged and the agent completed a few tasks. */
   static final int KILL_AFTER_ACKNOWLEDGED = 24;
-  static final int KILL_AFTER_COMPLETIONS = 4;
+  static final int KILL_AFTER_PROPOSED_RESOLUTIONS = 3;
   static final String ORGANISATION = "org-crash";
   static final String AGENT = "crash.agent";
-  static final String NOTIFY_RECEIVED = "Task_NotifyCaseReceived";
-  static final String NOTIFY_RESOLUTION = "Task_NotifyResolutionProposed";
+  static final String NOTIFY_RECEIVED = SupportCaseElements.TASK_NOTIFY_CASE_RECEIVED;
+  static final String NOTIFY_RESOLUTION = SupportCaseElements.TASK_NOTIFY_RESOLUTION_PROPOSED;
   static final String RECEIVED_SUBJECT = "We received your case";
   /** The starter's default job executor pool (max-pool-size): at most this many steps run at the kill. */
   static final int JOB_EXECUTOR_THREADS = 10;
@@ -129,7 +130,8 @@ class HardKillRecoveryTest {
     threads.add(new Thread(() -> agentLoop(first, running, load), "agent"));
     threads.forEach(Thread::start);
     await().atMost(PATIENCE).until(() -> load.acknowledged.size() >= KILL_AFTER_ACKNOWLEDGED
-        && load.completions.size() >= KILL_AFTER_COMPLETIONS);
+        && load.completions.stream().filter(c -> c.taskDefinitionKey().equals(Tier1Variables.TASK_COMMUNICATE_RESOLUTION))
+            .count() >= KILL_AFTER_PROPOSED_RESOLUTIONS);
 
     // when the application is killed while requests, completions and jobs are running
     first.killHard();
@@ -228,12 +230,13 @@ class HardKillRecoveryTest {
       int resent = deliveries - messageIdsPerCaseAndKind.size();
 
       System.out.printf("hard kill in the middle of a load on %s: cases attempted=%d, acknowledged before the kill=%d,"
-              + " in flight at the kill=%d (of which committed before it=%d), task completions acknowledged=%d,"
+              + " in flight at the kill=%d (of which committed before it=%d), task completions acknowledged=%d"
+              + " (resolutions proposed after restart=%d),"
               + " cases after restart=%d, recovered=%d, lost=%d, duplicated=%d, mails=%d (expected %d),"
               + " mails sent twice=%d, same Message-ID resent after the kill=%d, restart=%d ms,"
               + " time to recover=%d ms%n",
           database, acknowledged.size() + inFlight.size(), acknowledged.size(), inFlight.size(), recoveredInFlight,
-          completions.size(), instancesPerCase.size(), expectedCases.size() - lost, lost, duplicated,
+          completions.size(), proposals, instancesPerCase.size(), expectedCases.size() - lost, lost, duplicated,
           messageIdsPerCaseAndKind.size(), expectedMails, sentTwice, resent, restart.toMillis(), recovered.toMillis());
       assertThat(lost).isZero();
       assertThat(duplicated).isZero();
@@ -281,8 +284,13 @@ class HardKillRecoveryTest {
     String agent = Http.basic(AGENT, TestUsers.PASSWORD);
     try {
       while (running.get()) {
+        // finish what was started first (a resolution to communicate), then take new cases
         JsonNode tasks = json.readTree(http.get("/engine-rest/task?candidateGroup=" + Groups.TIER1
-            + "&sortBy=created&sortOrder=asc&maxResults=5", agent).body());
+            + "&taskDefinitionKey=" + Tier1Variables.TASK_COMMUNICATE_RESOLUTION + "&maxResults=3", agent).body());
+        if (tasks.isEmpty()) {
+          tasks = json.readTree(http.get("/engine-rest/task?candidateGroup=" + Groups.TIER1
+              + "&sortBy=created&sortOrder=asc&maxResults=3", agent).body());
+        }
         if (tasks.isEmpty()) {
           Thread.sleep(100);
           continue;
