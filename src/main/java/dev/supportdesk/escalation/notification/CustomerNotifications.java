@@ -44,8 +44,7 @@ public class CustomerNotifications {
   }
 
   /**
-   * @param dedupKey the step asking (its activity instance id): one message per step, however often
-   *     the step is retried
+   * @param dedupKey the step asking (its job): one message per step, however often the step is retried
    */
   public Notification notify(String caseReference, NotificationKind kind, String dedupKey,
       Map<String, Object> caseVariables) {

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +29,22 @@ public class NotifyCustomerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     NotificationKind kind = NotificationKind.valueOf((String) execution.getVariableLocal(KIND_PARAMETER));
-    notifications.notify(execution.getProcessBusinessKey(), kind,
-        execution.getActivityInstanceId(), caseVariables(execution));
+    notifications.notify(execution.getProcessBusinessKey(), kind, dedupKey(execution), caseVariables(execution));
+  }
+
+  /**
+   * The step's job (every notify step is {@code asyncBefore}): a job keeps its id through retries and
+   * through a crash of the node that ran it, so a mail resent after a crash (SMTP accepted it, the node
+   * died before the commit) carries the same Message-ID and mail clients show it once. The activity
+   * instance id would be new on every attempt.
+   */
+  static String dedupKey(DelegateExecution execution) {
+    CommandContext command = Context.getCommandContext();
+    JobEntity job = command == null ? null : command.getCurrentJob();
+    if (job != null && job.getActivityId() != null && job.getActivityId().equals(execution.getCurrentActivityId())) {
+      return "job:" + job.getId();
+    }
+    return execution.getActivityInstanceId();
   }
 
   /**

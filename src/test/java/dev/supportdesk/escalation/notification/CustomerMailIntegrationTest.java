@@ -170,6 +170,10 @@ class CustomerMailIntegrationTest {
             "[" + reference + "] We received your case: Licence check fails offline",
             "[" + reference + "] We need more information: Licence check fails offline");
     assertThat(outbox(reference)).extracting(Notification::status).containsOnly(Notification.SENT);
+    // the message is keyed by the step's job, which kept its id through every attempt: had the node died
+    // after SMTP accepted the mail and before the commit, the resend would carry the same Message-ID
+    assertThat(smtp.getReceivedMessages()[0].getMessageID())
+        .isEqualTo("<" + NotificationOutbox.idFor("job:" + failed.getId()) + "@mail.test>");
   }
 
   @Test
