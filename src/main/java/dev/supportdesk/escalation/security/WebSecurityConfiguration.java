@@ -40,6 +40,16 @@ public class WebSecurityConfiguration {
     return registration;
   }
 
+  /** Two agents on one task: the loser hears 409/404 in words, not a 500 (see {@link TaskConflicts}). */
+  @Bean
+  FilterRegistrationBean<TaskConflicts> taskConflicts() {
+    FilterRegistrationBean<TaskConflicts> registration = new FilterRegistrationBean<>(new TaskConflicts());
+    registration.setName("task-conflicts");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
+    return registration;
+  }
+
   /** Ad-hoc task queries with expressions never reach the engine (see {@link ExpressionQueryGuard}). */
   @Bean
   FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {

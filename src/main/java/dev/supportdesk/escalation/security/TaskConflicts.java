@@ -1,0 +1,103 @@
+package dev.supportdesk.escalation.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Two agents working the same task at the same moment: the engine lets one win and answers the other
+ * with a 500 carrying its own text (an {@code OptimisticLockingException} "ENGINE-03005 ... updated by
+ * another transaction concurrently", a {@code TaskAlreadyClaimedException}, or "Cannot find task" once
+ * the winner completed it). This filter turns those answers of the task-changing endpoints into 409
+ * Conflict (404 for the vanished task) as {@code application/problem+json} with a sentence an agent
+ * understands. The body also carries Camunda's {@code type} and {@code message} members, because
+ * Tasklist shows {@code message}. Any other answer passes unchanged.
+ */
+public class TaskConflicts extends OncePerRequestFilter {
+
+  static final Pattern TASK_CHANGE =
+      Pattern.compile(".*/task/[^/]+/(claim|unclaim|complete|submit-form|resolve|assignee|delegate)/?$");
+
+  static final String CHANGED = "This task was completed or changed by someone else a moment ago."
+      + " Reload the task list and check whether it still needs you.";
+  static final String CLAIMED = "Someone else claimed this task a moment ago. Reload the task list to see who"
+      + " works on it.";
+  static final String GONE = "This task no longer exists: someone else completed it a moment ago, or the case"
+      + " moved on. Reload the task list.";
+
+  /** What the engine said, and how the agent hears it. */
+  record Translation(int status, String type, String message) {}
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()))
+        || !TASK_CHANGE.matcher(request.getRequestURI()).matches();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, captured);
+    Translation translation = translate(captured.getStatus(), captured.getContentAsByteArray());
+    if (translation == null) {
+      captured.copyBodyToResponse();
+      return;
+    }
+    captured.resetBuffer();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", translation.type());
+    body.put("title", translation.status() == 409 ? "Conflict" : "Not Found");
+    body.put("status", translation.status());
+    body.put("detail", translation.message());
+    body.put("message", translation.message());
+    byte[] bytes = json.writeValueAsBytes(body);
+    response.setStatus(translation.status());
+    response.setContentType(ProblemResponses.PROBLEM_JSON);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+
+  /** The agent's answer for the engine's {@code status} and JSON error {@code body}, or null to keep it. */
+  Translation translate(int status, byte[] body) {
+    if (status != 500 && status != 404) {
+      return null;
+    }
+    JsonNode error;
+    try {
+      error = json.readTree(body);
+    } catch (IOException notJson) {
+      return null;
+    }
+    if (error == null || !error.isObject()) {
+      return null;
+    }
+    String type = error.path("type").asText("");
+    String message = error.path("message").asText("");
+    if (status == 500 && (type.equals("OptimisticLockingException") || message.contains("ENGINE-03005")
+        || message.contains("updated by another transaction concurrently"))) {
+      return new Translation(409, "TaskConflict", CHANGED);
+    }
+    if (status == 500 && (type.equals("TaskAlreadyClaimedException")
+        || message.contains("is already claimed by someone else"))) {
+      return new Translation(409, "TaskAlreadyClaimed", CLAIMED);
+    }
+    if (message.contains("Cannot find task with id") || message.contains("No task exists with id")) {
+      return new Translation(404, "TaskGone", GONE);
+    }
+    return null;
+  }
+}
