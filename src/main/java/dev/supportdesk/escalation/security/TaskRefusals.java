@@ -20,10 +20,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * another transaction concurrently", a {@code TaskAlreadyClaimedException}, or "Cannot find task" once
  * the winner completed it). This filter turns those answers of the task-changing endpoints into 409
  * Conflict (404 for the vanished task) as {@code application/problem+json} with a sentence an agent
- * understands. The body also carries Camunda's {@code type} and {@code message} members, because
- * Tasklist shows {@code message}. Any other answer passes unchanged.
+ * understands. A variable in Java serialization format, which the engine prohibits
+ * ({@code java-serialization-format-enabled} stays off) with a 500, is a 400. The body also carries Camunda's {@code type} and {@code message} members, because
+ * Tasklist shows {@code message}. Other refusals of these endpoints (a 4xx in Camunda's JSON error
+ * shape, e.g. a malformed body) keep their status and message and get
+ * the same problem+json shape, so a caller of a task endpoint reads every refusal one way. Any other
+ * answer passes unchanged.
  */
-public class TaskConflicts extends OncePerRequestFilter {
+public class TaskRefusals extends OncePerRequestFilter {
 
   static final Pattern TASK_CHANGE =
       Pattern.compile(".*/task/[^/]+/(claim|unclaim|complete|submit-form|resolve|assignee|delegate)/?$");
@@ -32,6 +36,9 @@ public class TaskConflicts extends OncePerRequestFilter {
       + " Reload the task list and check whether it still needs you.";
   static final String CLAIMED = "Someone else claimed this task a moment ago. Reload the task list to see who"
       + " works on it.";
+  static final String JAVA_SERIALIZED = "Variables in Java serialization format are not accepted: send plain"
+      + " values (String, Boolean, numbers, dates) or JSON.";
+  static final String UNREADABLE = "The request body cannot be read: send a JSON object.";
   static final String GONE = "This task no longer exists: someone else completed it a moment ago, or the case"
       + " moved on. Reload the task list.";
 
@@ -59,7 +66,7 @@ public class TaskConflicts extends OncePerRequestFilter {
     captured.resetBuffer();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", translation.type());
-    body.put("title", translation.status() == 409 ? "Conflict" : "Not Found");
+    body.put("title", title(translation.status()));
     body.put("status", translation.status());
     body.put("detail", translation.message());
     body.put("message", translation.message());
@@ -71,16 +78,28 @@ public class TaskConflicts extends OncePerRequestFilter {
     response.getOutputStream().write(bytes);
   }
 
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Invalid request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 409 -> "Conflict";
+      default -> "Refused";
+    };
+  }
+
   /** The agent's answer for the engine's {@code status} and JSON error {@code body}, or null to keep it. */
   Translation translate(int status, byte[] body) {
-    if (status != 500 && status != 404) {
+    if (status != 500 && (status < 400 || status > 499)) {
       return null;
     }
     JsonNode error;
     try {
       error = json.readTree(body);
     } catch (IOException notJson) {
-      return null;
+      // the JSON provider's own text for a body it cannot parse
+      return status == 400 ? new Translation(400, "InvalidRequestException", UNREADABLE) : null;
     }
     if (error == null || !error.isObject()) {
       return null;
@@ -97,6 +116,12 @@ public class TaskConflicts extends OncePerRequestFilter {
     }
     if (message.contains("Cannot find task with id") || message.contains("No task exists with id")) {
       return new Translation(404, "TaskGone", GONE);
+    }
+    if (status == 500 && (message.contains("ENGINE-17007") || message.contains("Java serialization format is prohibited"))) {
+      return new Translation(400, "JavaSerializationProhibited", JAVA_SERIALIZED);
+    }
+    if (status != 500 && !type.isEmpty()) {
+      return new Translation(status, type, message.isEmpty() ? "The request cannot be read (" + type + ")." : message);
     }
     return null;
   }

@@ -9,9 +9,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The engine's answers to the loser of a race on a task, as an agent should hear them. */
-class TaskConflictsTest {
+class TaskRefusalsTest {
 
-  final TaskConflicts filter = new TaskConflicts();
+  final TaskRefusals filter = new TaskRefusals();
 
   @Test
   void concurrentUpdateBecomesConflictInWords() throws Exception {
@@ -21,7 +21,7 @@ class TaskConflictsTest {
 
     assertThat(response.getStatus()).isEqualTo(409);
     assertThat(response.getContentType()).startsWith("application/problem+json");
-    assertThat(response.getContentAsString()).contains("\"status\":409").contains("\"message\":\"" + TaskConflicts.CHANGED)
+    assertThat(response.getContentAsString()).contains("\"status\":409").contains("\"message\":\"" + TaskRefusals.CHANGED)
         .doesNotContain("ENGINE-03005").doesNotContain("UPDATE");
   }
 
@@ -37,7 +37,7 @@ class TaskConflictsTest {
         "{\"type\":\"TaskAlreadyClaimedException\",\"message\":\"Task 't1' is already claimed by someone else.\"}");
 
     assertThat(response.getStatus()).isEqualTo(409);
-    assertThat(response.getContentAsString()).contains(TaskConflicts.CLAIMED);
+    assertThat(response.getContentAsString()).contains(TaskRefusals.CLAIMED);
   }
 
   @Test
@@ -46,7 +46,28 @@ class TaskConflictsTest {
         "{\"type\":\"RestException\",\"message\":\"Cannot complete task t1: Cannot find task with id t1: task is null\"}");
 
     assertThat(response.getStatus()).isEqualTo(404);
-    assertThat(response.getContentAsString()).contains(TaskConflicts.GONE);
+    assertThat(response.getContentAsString()).contains(TaskRefusals.GONE);
+  }
+
+  @Test
+  void javaSerializedVariableIsABadRequest() throws Exception {
+    MockHttpServletResponse response = run("POST", "/engine-rest/task/t1/complete", 500,
+        "{\"type\":\"RestException\",\"message\":\"Cannot complete task t1: ENGINE-17007 Cannot set variable with name"
+            + " payload. Java serialization format is prohibited\",\"code\":0}");
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(response.getContentAsString()).contains(TaskRefusals.JAVA_SERIALIZED).doesNotContain("ENGINE-");
+  }
+
+  @Test
+  void otherRefusalsKeepStatusAndMessageInProblemShape() throws Exception {
+    MockHttpServletResponse response = run("POST", "/engine-rest/task/t1/complete", 400,
+        "{\"type\":\"InvalidRequestException\",\"message\":\"Cannot complete task t1: bad variable\"}");
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentAsString()).contains("\"type\":\"InvalidRequestException\"")
+        .contains("\"status\":400").contains("\"message\":\"Cannot complete task t1: bad variable\"");
   }
 
   @Test
