@@ -15,17 +15,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Two agents working the same task at the same moment: the engine lets one win and answers the other
- * with a 500 carrying its own text (an {@code OptimisticLockingException} "ENGINE-03005 ... updated by
- * another transaction concurrently", a {@code TaskAlreadyClaimedException}, or "Cannot find task" once
- * the winner completed it). This filter turns those answers of the task-changing endpoints into 409
- * Conflict (404 for the vanished task) as {@code application/problem+json} with a sentence an agent
- * understands. A variable in Java serialization format, which the engine prohibits
- * ({@code java-serialization-format-enabled} stays off) with a 500, is a 400. The body also carries Camunda's {@code type} and {@code message} members, because
- * Tasklist shows {@code message}. Other refusals of these endpoints (a 4xx in Camunda's JSON error
- * shape, e.g. a malformed body) keep their status and message and get
- * the same problem+json shape, so a caller of a task endpoint reads every refusal one way. Any other
- * answer passes unchanged.
+ * How the task endpoints of /engine-rest and Tasklist's engine API refuse, in words an agent understands
+ * and as {@code application/problem+json}. Two agents working the same task at the same moment: the
+ * engine lets one win and answers the other with a 500 carrying its own text (an
+ * {@code OptimisticLockingException} "ENGINE-03005 ... updated by another transaction concurrently", a
+ * {@code TaskAlreadyClaimedException}, or "Cannot find task" once the winner completed it); these become
+ * 409 Conflict (404 for the vanished task). A variable in Java serialization format, which the engine
+ * prohibits ({@code java-serialization-format-enabled} stays off) with a 500, becomes 400. Other refusals
+ * (a 4xx in Camunda's JSON error shape, or the JSON provider's text for a malformed body) keep their
+ * status and get the same shape. The body keeps Camunda's {@code type} and {@code message} members,
+ * because Tasklist shows {@code message}. Any other answer passes unchanged.
  */
 public class TaskRefusals extends OncePerRequestFilter {
 
