@@ -78,7 +78,7 @@ public final class TaskInput {
     if (text.strip().length() < minLength || text.length() > maxLength) {
       problems.add(name + " must have " + minLength + " to " + maxLength + " characters");
     }
-    return text;
+    return plain(name, name, text);
   }
 
   /** Null when absent or blank; a problem when present but not text or too long. */
@@ -91,7 +91,7 @@ public final class TaskInput {
       problems.add(name + " must be text of at most " + maxLength + " characters");
       return null;
     }
-    return text;
+    return plain(name, name, text);
   }
 
   public String requireMatching(String name, Pattern pattern, String expected) {
@@ -131,6 +131,8 @@ public final class TaskInput {
       problems.add(label + " needs at least " + min + " characters (" + name + ")");
     } else if (text.length() > max) {
       problems.add(label + " must not exceed " + max + " characters (" + name + ")");
+    } else {
+      plain(name, label, text);
     }
     return this;
   }
@@ -145,6 +147,8 @@ public final class TaskInput {
       problems.add(label + " must be text (" + name + ")");
     } else if (text.length() > max) {
       problems.add(label + " must not exceed " + max + " characters (" + name + ")");
+    } else {
+      plain(name, label, text);
     }
     return this;
   }
@@ -198,6 +202,16 @@ public final class TaskInput {
     if (!problems.isEmpty()) {
       throw new InvalidTaskInputException(taskName, problems);
     }
+  }
+
+  /** Text shown to people later must stay text (see {@link PlainTextRule}); null when it is not. */
+  private String plain(String name, String label, String text) {
+    if (PlainTextRule.isPlainText(text)) {
+      return text;
+    }
+    problems.add(label + " must be plain text: no control characters, scripts or active markup"
+        + (label.equals(name) ? "" : " (" + name + ")"));
+    return null;
   }
 
   private static String describe(Object value) {

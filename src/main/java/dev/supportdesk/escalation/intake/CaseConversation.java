@@ -12,39 +12,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the customer says to support: messages are stored with the case and, when a step of the case
  * waits for {@value CaseMessages#CUSTOMER_INFORMATION_RECEIVED}, delivered to it; answers to a
  * proposed resolution go to the step waiting for {@value CaseMessages#RESOLUTION_RESPONSE}.
  * Correlation is by the case reference (business key), to exactly one waiting process instance.
+ *
+ * <p>A message races whatever else moves the waiting step: a second message sent at the same moment,
+ * or the step's time-out. The engine lets one transaction win and fails the other with an
+ * {@link OptimisticLockingException}; a message that lost is stored again in a fresh transaction, which
+ * sees that the step has moved on and keeps the message with the case (not delivered). So a message is
+ * never lost and the step moves on exactly once.
  */
 @Service
 public class CaseConversation {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseConversation.class);
+  /** Attempts to store one message: each lost race means someone else moved the step on, so two suffice. */
+  static final int ATTEMPTS = 3;
 
   private final CaseMessagesStore messages;
   private final RuntimeService runtime;
   private final CaseStatusTracker statusTracker;
+  private final TransactionTemplate transaction;
   private final Clock clock;
 
   @Autowired
-  public CaseConversation(CaseMessagesStore messages, RuntimeService runtime, CaseStatusTracker statusTracker) {
-    this(messages, runtime, statusTracker, Clock.systemUTC());
+  public CaseConversation(CaseMessagesStore messages, RuntimeService runtime, CaseStatusTracker statusTracker,
+      PlatformTransactionManager transactions) {
+    this(messages, runtime, statusTracker, transactions, Clock.systemUTC());
   }
 
-  CaseConversation(CaseMessagesStore messages, RuntimeService runtime, CaseStatusTracker statusTracker, Clock clock) {
+  CaseConversation(CaseMessagesStore messages, RuntimeService runtime, CaseStatusTracker statusTracker,
+      PlatformTransactionManager transactions, Clock clock) {
     this.messages = messages;
     this.runtime = runtime;
     this.statusTracker = statusTracker;
+    this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
 
@@ -63,8 +78,22 @@ public class CaseConversation {
     return !waiting(reference, messageName).isEmpty();
   }
 
-  @Transactional
+  /** Stores the message and delivers it to a waiting step, each attempt in its own transaction. */
   public StoredMessage addMessage(CustomerCase c, String authorId, String text) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> storeMessage(c, authorId, text));
+      } catch (OptimisticLockingException lostRace) {
+        if (attempt == ATTEMPTS) {
+          throw lostRace;
+        }
+        LOG.info("Case {}: the waiting step changed while a message arrived; storing it again (attempt {})",
+            c.reference(), attempt + 1);
+      }
+    }
+  }
+
+  private StoredMessage storeMessage(CustomerCase c, String authorId, String text) {
     if (!isOpen(c.reference())) {
       throw ApiProblem.conflict("Case " + c.reference() + " is closed: open a new case and mention this reference.");
     }
@@ -120,11 +149,12 @@ public class CaseConversation {
     try {
       runtime.createMessageCorrelation(messageName).processInstanceId(instances.get(0))
           .setVariables(variables).correlateWithResult();
+      return true;
     } catch (MismatchingMessageCorrelationException e) {
-      // two waiting steps of the same instance: exclusive delivery is impossible, so both hear it
-      runtime.createMessageCorrelation(messageName).processInstanceId(instances.get(0))
-          .setVariables(variables).correlateAllWithResult();
+      // none waits any more (the step moved on since the query: not delivered), or two waiting steps of
+      // the same instance: exclusive delivery is impossible, so both hear it
+      return !runtime.createMessageCorrelation(messageName).processInstanceId(instances.get(0))
+          .setVariables(variables).correlateAllWithResult().isEmpty();
     }
-    return true;
   }
 }

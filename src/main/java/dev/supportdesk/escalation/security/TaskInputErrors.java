@@ -22,6 +22,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * (ENGINE-03051), which Camunda's REST layer answers with 500, and its Jersey exception mappers cannot
  * be overridden for that type; so the answer of the completing endpoints is translated here. Only
  * messages produced by {@link InvalidTaskInputException} ("Task '…' cannot be completed: …") qualify.
+ * The answer is {@code application/problem+json} that keeps Camunda's {@code type} and {@code message}
+ * members, which Tasklist shows.
  */
 public class TaskInputErrors extends OncePerRequestFilter {
 
@@ -48,10 +50,13 @@ public class TaskInputErrors extends OncePerRequestFilter {
     captured.resetBuffer();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", InvalidTaskInputException.class.getSimpleName());
+    body.put("title", "Invalid task input");
+    body.put("status", HttpServletResponse.SC_BAD_REQUEST);
+    body.put("detail", message);
     body.put("message", message);
     byte[] bytes = json.writeValueAsBytes(body);
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType("application/json");
+    response.setContentType(ProblemResponses.PROBLEM_JSON);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);

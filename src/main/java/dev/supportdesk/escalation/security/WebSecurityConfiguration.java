@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** Servlet filters that close what the Community Edition leaves open. */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +41,16 @@ public class WebSecurityConfiguration {
     return registration;
   }
 
+  /** Two agents on one task: the loser hears 409/404 in words, not a 500 (see {@link TaskRefusals}). */
+  @Bean
+  FilterRegistrationBean<TaskRefusals> taskRefusals() {
+    FilterRegistrationBean<TaskRefusals> registration = new FilterRegistrationBean<>(new TaskRefusals());
+    registration.setName("task-refusals");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
+    return registration;
+  }
+
   /** Ad-hoc task queries with expressions never reach the engine (see {@link ExpressionQueryGuard}). */
   @Bean
   FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {
@@ -48,6 +59,16 @@ public class WebSecurityConfiguration {
     registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
+  }
+
+  /**
+   * A URL Spring Security's firewall refuses (encoded slashes or percent signs, "..", NUL) is a 400
+   * problem+json on the doors it guards (/api, /actuator), not the servlet container's error page.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedAsProblem() {
+    return (request, response, rejected) -> ProblemResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
+        "Invalid request", "The request URL is not allowed.");
   }
 
   /**

@@ -19,5 +19,14 @@ class PlainTextTest {
     assertThat(PlainText.Validator.isPlainText("<a href=\"#\" onclick=\"steal()\">x</a>")).isFalse();
     assertThat(PlainText.Validator.isPlainText("see JavaScript:alert(1)")).isFalse();
     assertThat(PlainText.Validator.isPlainText("bell\u0007")).isFalse();
+    assertThat(PlainText.Validator.isPlainText("half \uD800 a character")).isFalse();
+    assertThat(PlainText.Validator.isPlainText("<b>bold</b>")).isFalse();
+    assertThat(PlainText.Validator.isPlainText("<a href=\"https://evil.example\">docs</a>")).isFalse();
+    assertThat(PlainText.Validator.isPlainText("see [the docs](https://evil.example)")).isFalse();
+    assertThat(PlainText.Validator.isPlainText("![pixel](https://evil.example/p.png)")).isFalse();
+    assertThat(PlainText.Validator.isPlainText("<https://evil.example>")).isFalse();
+    assertThat(PlainText.Validator.isPlainText("x<b>y")).isFalse();
+    assertThat(PlainText.Validator.isPlainText("List<String> items and Map<String, List<Integer>> and [1] (see)")).isTrue();
+    assertThat(PlainText.Validator.isPlainText("emoji \uD83D\uDE00 is fine")).isTrue();
   }
 }

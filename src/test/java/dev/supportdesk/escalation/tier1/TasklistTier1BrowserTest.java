@@ -75,7 +75,9 @@ class TasklistTier1BrowserTest {
       // an unclaimed task's form is read-only until the agent claims it
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
       WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-      assertThat(form.getText()).contains("Export to PDF fails");
+      // the customer's text shows in read-only fields, verbatim
+      assertThat(CamundaForms.field(browser, "Summary").getAttribute("value")).isEqualTo("Export to PDF fails");
+      assertThat(form.isDisplayed()).isTrue();
       CamundaForms.type(browser, "Symptoms", "Export stops after 60 seconds");
       CamundaForms.choose(browser, "No");
       CamundaForms.type(browser, "Findings", "Reproduced with a 60-page report; timeout at 60 s.");

@@ -2,6 +2,7 @@ package dev.supportdesk.escalation.tracker.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.supportdesk.escalation.casefile.PlainTextRule;
 import dev.supportdesk.escalation.tracker.jira.JiraStatusSync.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -39,8 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>Jira Data Center: the secret itself as query parameter {@value #SECRET_PARAMETER} of the registered
  *       URL, or header {@value #SECRET_HEADER}.</li>
  * </ul>
- * Missing or wrong: 401 problem+json, nothing read. Events of issues that are no case's ticket are
- * acknowledged (200) and ignored, so Jira does not retry them forever.
+ * Missing or wrong: 401 problem+json, nothing read. A signed body that is no Jira event (not a JSON
+ * object, nested deeper than Jackson's limit, a malformed issue key, a status name that is no plain
+ * name) is 400. Events of issues that are no case's ticket are acknowledged (200) and ignored, so Jira
+ * does not retry them forever; a signed event delivered again changes nothing (the sync ignores
+ * repeated and older statuses).
  */
 @RestController
 @ConditionalOnProperty(name = "support.tracker.type", havingValue = JiraTracker.TYPE)
@@ -52,6 +57,9 @@ public class JiraWebhookController {
   public static final String SECRET_PARAMETER = "secret";
 
   private static final Logger LOG = LoggerFactory.getLogger(JiraWebhookController.class);
+  /** Jira's issue keys: project key, hyphen, number ("SUP-123"). */
+  static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}");
+  static final int MAX_STATUS_NAME = 255;
 
   private final JiraStatusSync sync;
   private final JiraProperties properties;
@@ -86,6 +94,13 @@ public class JiraWebhookController {
     }
     String issueKey = event.path("issue").path("key").asText(null);
     String status = statusName(event);
+    if (issueKey != null && !ISSUE_KEY.matcher(issueKey).matches()) {
+      return problem(HttpStatus.BAD_REQUEST, "Invalid request", "issue.key is not a Jira issue key (PROJECT-123).");
+    }
+    if (status != null && (status.isBlank() || status.length() > MAX_STATUS_NAME
+        || !PlainTextRule.isPlainText(status))) {
+      return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The status name is not a Jira status name.");
+    }
     if (issueKey == null || status == null) {
       LOG.info("Jira webhook event '{}' without issue status ignored", event.path("webhookEvent").asText());
       return ResponseEntity.ok(Map.of("outcome", "IGNORED"));
