@@ -21,7 +21,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code OptimisticLockingException} "ENGINE-03005 ... updated by another transaction concurrently", a
  * {@code TaskAlreadyClaimedException}, or "Cannot find task" once the winner completed it); these become
  * 409 Conflict (404 for the vanished task). A variable in Java serialization format, which the engine
- * prohibits ({@code java-serialization-format-enabled} stays off) with a 500, becomes 400. Other refusals
+ * prohibits ({@code java-serialization-format-enabled} stays off) with a 500, becomes 400, on every
+ * endpoint that takes variables (a process start, a message, a variable update too). Other refusals
  * (a 4xx in Camunda's JSON error shape, or the JSON provider's text for a malformed body) keep their
  * status and get the same shape. The body keeps Camunda's {@code type} and {@code message} members,
  * because Tasklist shows {@code message}. Any other answer passes unchanged.
@@ -37,6 +38,7 @@ public class TaskRefusals extends OncePerRequestFilter {
       + " works on it.";
   static final String JAVA_SERIALIZED = "Variables in Java serialization format are not accepted: send plain"
       + " values (String, Boolean, numbers, dates) or JSON.";
+  static final String JAVA_SERIALIZATION_PROHIBITED = "JavaSerializationProhibited";
   static final String UNREADABLE = "The request body cannot be read: send a JSON object.";
   static final String GONE = "This task no longer exists: someone else completed it a moment ago, or the case"
       + " moved on. Reload the task list.";
@@ -48,8 +50,7 @@ public class TaskRefusals extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()))
-        || !TASK_CHANGE.matcher(request.getRequestURI()).matches();
+    return !("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()));
   }
 
   @Override
@@ -57,7 +58,9 @@ public class TaskRefusals extends OncePerRequestFilter {
       throws ServletException, IOException {
     ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, captured);
-    Translation translation = translate(captured.getStatus(), captured.getContentAsByteArray());
+    Translation translation = TASK_CHANGE.matcher(request.getRequestURI()).matches()
+        ? translate(captured.getStatus(), captured.getContentAsByteArray())
+        : translateJavaSerialization(captured.getStatus(), captured.getContentAsByteArray());
     if (translation == null) {
       captured.copyBodyToResponse();
       return;
@@ -86,6 +89,15 @@ public class TaskRefusals extends OncePerRequestFilter {
       case 409 -> "Conflict";
       default -> "Refused";
     };
+  }
+
+  /**
+   * Outside the task endpoints (starting a process, correlating a message, setting variables) only the
+   * Java-serialized variable is translated: every other answer stays the engine's own.
+   */
+  Translation translateJavaSerialization(int status, byte[] body) {
+    Translation translation = translate(status, body);
+    return translation != null && translation.type().equals(JAVA_SERIALIZATION_PROHIBITED) ? translation : null;
   }
 
   /** The agent's answer for the engine's {@code status} and JSON error {@code body}, or null to keep it. */
@@ -117,7 +129,7 @@ public class TaskRefusals extends OncePerRequestFilter {
       return new Translation(404, "TaskGone", GONE);
     }
     if (status == 500 && (message.contains("ENGINE-17007") || message.contains("Java serialization format is prohibited"))) {
-      return new Translation(400, "JavaSerializationProhibited", JAVA_SERIALIZED);
+      return new Translation(400, JAVA_SERIALIZATION_PROHIBITED, JAVA_SERIALIZED);
     }
     if (status != 500 && !type.isEmpty()) {
       return new Translation(status, type, message.isEmpty() ? "The request cannot be read (" + type + ")." : message);
