@@ -55,6 +55,7 @@ public final class EscalationBenchmark {
   static final String TASK_COMMUNICATE = "Task_CommunicateResolution";
   static final String TASK_KNOWLEDGE = "Task_UpdateKnowledgeBase";
   static final String TIER1_QUEUE = "Tier 1 queue";
+  static final String OPEN_PREFIX = "OPEN-";
 
   /** The list request Tasklist sends for a queue: its default sorting (newest first), 15 per page. */
   static final String TASKLIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
@@ -67,7 +68,7 @@ public final class EscalationBenchmark {
   }
 
   record Config(List<String> databases, int cases, int wave, int warmup, int intakeClients, int intakePerClient,
-      int openTasks, long historyRows, int queries, String jar, List<String> jvmArgs, List<String> appArgs,
+      int openTasks, int openTemplates, long historyRows, int queries, String jar, List<String> jvmArgs, List<String> appArgs,
       Path output, boolean writeDocs, Path docs, long pollMillis) {
 
     static Config fromSystemProperties() {
@@ -79,6 +80,7 @@ public final class EscalationBenchmark {
           Integer.getInteger("benchmark.intakeClients", 32),
           Integer.getInteger("benchmark.intakePerClient", 20),
           Integer.getInteger("benchmark.openTasks", 10_000),
+          Integer.getInteger("benchmark.openTemplates", 500),
           Long.getLong("benchmark.historyRows", 1_000_000),
           Integer.getInteger("benchmark.queries", 300),
           blankToNull(System.getProperty("benchmark.jar")),
@@ -100,15 +102,25 @@ public final class EscalationBenchmark {
     }
   }
 
+  @SuppressWarnings("unchecked")
   public static void main(String[] args) throws Exception {
     Config config = Config.fromSystemProperties();
     EscalationBenchmark benchmark = new EscalationBenchmark(config);
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("machine", Machine.describe());
-    results.put("config", Map.of("cases", config.cases(), "wave", config.wave(), "intakeClients",
-        config.intakeClients(), "intakePerClient", config.intakePerClient(), "openTasks", config.openTasks(),
-        "historyRows", config.historyRows(), "queries", config.queries(), "jvmArgs", config.jvmArgs(),
-        "appArgs", config.appArgs(), "jar", String.valueOf(config.jar())));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("cases", config.cases());
+    settings.put("wave", config.wave());
+    settings.put("warmup", config.warmup());
+    settings.put("intakeClients", config.intakeClients());
+    settings.put("intakePerClient", config.intakePerClient());
+    settings.put("openTasks", config.openTasks());
+    settings.put("openTemplates", config.openTemplates());
+    settings.put("historyRows", config.historyRows());
+    settings.put("queries", config.queries());
+    settings.put("jvmArgs", config.jvmArgs());
+    settings.put("appArgs", config.appArgs());
+    results.put("config", settings);
     Map<String, Object> databases = new LinkedHashMap<>();
     results.put("databases", databases);
     for (String database : config.databases()) {
@@ -188,6 +200,7 @@ public final class EscalationBenchmark {
     }
   }
 
+  @SuppressWarnings("unchecked")
   Map<String, Object> run(String databaseName) throws Exception {
     Path work = Files.createTempDirectory("benchmark-" + databaseName);
     Database database = switch (databaseName) {
@@ -243,12 +256,15 @@ public final class EscalationBenchmark {
       memory.put("loadedRss", rss[0]);
       memory.put("peakRss", rss[1]);
 
-      result.put("openTaskSeeding", seedOpenTasks(users));
+      result.put("openTaskSeeding", startOpenTasks(users));
     }
 
     Map<String, Object> history = new LinkedHashMap<>();
     try (Connection connection = database.connect()) {
-      HistorySeeder.Seeded seeded = new HistorySeeder(connection).growTo(config.historyRows());
+      HistorySeeder seeder = new HistorySeeder(connection);
+      Map<String, Object> seeding = (Map<String, Object>) result.get("openTaskSeeding");
+      seeding.put("copySeconds", round(seeder.copyOpenInstances(OPEN_PREFIX, (Integer) seeding.get("copies")), 1));
+      HistorySeeder.Seeded seeded = seeder.growTo(config.historyRows());
       history.put("rowsBefore", seeded.rowsBefore());
       history.put("rows", seeded.rowsAfter());
       history.put("copiesOfClosedCases", seeded.copies());
@@ -465,16 +481,20 @@ public final class EscalationBenchmark {
 
   // ------------------------------------------------------------------ the Tier 1 queue
 
-  /** Open tasks in the Tier 1 queue: skeleton instances started at their Tier 1 task by the administrator. */
-  Map<String, Object> seedOpenTasks(Users users) throws Exception {
+  /**
+   * Open tasks in the Tier 1 queue: up to {@code benchmark.openTemplates} skeleton instances started at their
+   * Tier 1 task by the administrator over REST; {@link #copyOpenTasks} copies them later up to the target.
+   */
+  Map<String, Object> startOpenTasks(Users users) throws Exception {
     Rest agent = users.agents.get(0);
     String filter = tier1Filter(agent);
     int open = agent.post("/engine-rest/filter/" + filter + "/count", TASKLIST_BODY).expect(200).json()
         .get("count").asInt();
     int missing = Math.max(0, config.openTasks() - open);
-    log("open tasks: " + open + ", seeding " + missing);
-    long started = System.nanoTime();
-    AtomicInteger left = new AtomicInteger(missing);
+    int started = Math.min(missing, config.openTemplates());
+    log("open tasks: " + open + ", starting " + started + " over REST, copying them to " + config.openTasks());
+    long t0 = System.nanoTime();
+    AtomicInteger left = new AtomicInteger(started);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -482,7 +502,7 @@ public final class EscalationBenchmark {
         done.add(pool.submit(() -> {
           while (left.getAndDecrement() > 0) {
             users.admin.post("/engine-rest/process-definition/key/" + SKELETON_PROCESS + "/start", Map.of(
-                "businessKey", "OPEN-" + UUID.randomUUID(),
+                "businessKey", OPEN_PREFIX + UUID.randomUUID(),
                 "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", TASK_ANALYSE))))
                 .expect(200);
           }
@@ -497,8 +517,9 @@ public final class EscalationBenchmark {
     }
     Map<String, Object> seeding = new LinkedHashMap<>();
     seeding.put("openBefore", open);
-    seeding.put("seeded", missing);
-    seeding.put("seconds", round((System.nanoTime() - started) / 1e9, 1));
+    seeding.put("startedOverRest", started);
+    seeding.put("copies", missing - started);
+    seeding.put("restSeconds", round((System.nanoTime() - t0) / 1e9, 1));
     return seeding;
   }
 

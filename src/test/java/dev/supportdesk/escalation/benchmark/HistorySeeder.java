@@ -25,6 +25,10 @@ final class HistorySeeder {
       "VAR_INST_ID_", "CALL_PROC_INST_ID_", "DEC_INST_ID_", "ROOT_DEC_INST_ID_", "BUSINESS_KEY_",
       "PROC_INST_BUSINESS_KEY_", "JOB_ID_");
 
+  /** The same for the runtime rows of an instance waiting at a user task (execution, task, candidates, grants). */
+  private static final Set<String> RUNTIME_COLUMNS = Set.of("ID_", "PROC_INST_ID_", "ROOT_PROC_INST_ID_",
+      "PARENT_ID_", "SUPER_EXEC_", "EXECUTION_ID_", "TASK_ID_", "ACT_INST_ID_", "BUSINESS_KEY_", "RESOURCE_ID_");
+
   private static final long ROWS_PER_STATEMENT = 200_000;
 
   private final Connection connection;
@@ -56,7 +60,8 @@ final class HistorySeeder {
       for (int from = 1; from <= copies; from += chunk) {
         int to = Math.min(copies, from + chunk - 1);
         for (String table : copied) {
-          statement.executeUpdate(copySql(table, templates, from, to));
+          statement.executeUpdate(copySql(table, INSTANCE_COLUMNS,
+              "S.ROOT_PROC_INST_ID_ IN (" + templates + ")", from, to));
         }
         connection.commit();
       }
@@ -69,15 +74,56 @@ final class HistorySeeder {
     return new Seeded(before, after, copies, (System.nanoTime() - started) / 1e9);
   }
 
+  /**
+   * Copies the open instances whose business key starts with {@code businessKeyPrefix} (started by the
+   * benchmark over REST, each waiting at its user task) until {@code copies} more of them wait: the
+   * execution, the task, its candidate group and the task's grant, with fresh ids, as the engine wrote them.
+   */
+  double copyOpenInstances(String businessKeyPrefix, int copies) throws SQLException {
+    long started = System.nanoTime();
+    String templates = "SELECT PROC_INST_ID_ FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ LIKE '" + businessKeyPrefix
+        + "%' AND ID_ = PROC_INST_ID_ AND PROC_INST_ID_ NOT LIKE '%~%'";
+    String tasks = "SELECT ID_ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + templates + ")";
+    int templateCount;
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM (" + templates + ") T")) {
+      rs.next();
+      templateCount = rs.getInt(1);
+    }
+    if (templateCount == 0 || copies <= 0) {
+      return 0;
+    }
+    int rounds = (int) Math.ceil(copies / (double) templateCount);
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      for (int from = 1; from <= rounds; from += 20) {
+        int to = Math.min(rounds, from + 19);
+        statement.executeUpdate(copySql("ACT_RU_EXECUTION", RUNTIME_COLUMNS,
+            "S.PROC_INST_ID_ IN (" + templates + ")", from, to));
+        statement.executeUpdate(copySql("ACT_RU_IDENTITYLINK", RUNTIME_COLUMNS,
+            "S.TASK_ID_ IN (" + tasks + ")", from, to));
+        statement.executeUpdate(copySql("ACT_RU_AUTHORIZATION", RUNTIME_COLUMNS,
+            "S.RESOURCE_TYPE_ = 7 AND S.RESOURCE_ID_ IN (" + tasks + ")", from, to));
+        statement.executeUpdate(copySql("ACT_RU_TASK", RUNTIME_COLUMNS,
+            "S.PROC_INST_ID_ IN (" + templates + ")", from, to));
+        connection.commit();
+      }
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+    return (System.nanoTime() - started) / 1e9;
+  }
+
   long historyRows() throws SQLException {
     return countAll(historyTables(), null);
   }
 
-  private String copySql(String table, String templates, int from, int to) throws SQLException {
+  private String copySql(String table, Set<String> rewritten, String where, int from, int to) throws SQLException {
     List<String> columns = columns(table);
     List<String> values = new ArrayList<>();
     for (String column : columns) {
-      values.add(INSTANCE_COLUMNS.contains(column)
+      values.add(rewritten.contains(column)
           ? "RIGHT(S." + column + ", 50) || '~' || CAST(R.X AS VARCHAR(12))"
           : "S." + column);
     }
@@ -85,7 +131,7 @@ final class HistorySeeder {
         : "SYSTEM_RANGE(" + from + ", " + to + ") R";
     return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
         + " FROM " + table + " S CROSS JOIN " + range
-        + " WHERE S.ROOT_PROC_INST_ID_ IN (" + templates + ")";
+        + " WHERE " + where;
   }
 
   private List<String> historyTables() throws SQLException {

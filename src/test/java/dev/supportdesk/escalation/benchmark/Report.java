@@ -37,9 +37,10 @@ final class Report {
         db -> triple(map(map(db, "tasklist"), "count"))));
     rows.add(new Row("open tasks in the queue / history rows", "10,000 / 1,000,000",
         db -> map(db, "tasklist").get("openTasksInQueue") + " / " + map(db, "history").get("rows")));
-    rows.add(new Row("case intake, 32 concurrent customers, p50 / p99 ms", "",
+    Object clients = ((Map<String, Object>) results.get("config")).get("intakeClients");
+    rows.add(new Row("case intake, " + clients + " concurrent customers, p50 / p99 ms", "",
         db -> map(db, "intake").get("p50Ms") + " / " + map(db, "intake").get("p99Ms")));
-    rows.add(new Row("case intake cases/s (32 customers)", "",
+    rows.add(new Row("case intake cases/s (" + clients + " customers)", "",
         db -> String.valueOf(map(db, "intake").get("casesPerSecond"))));
     rows.add(new Row("start-up s: empty / loaded database (to health UP)", "",
         db -> map(db, "startup").get("emptyDatabaseSeconds") + " / " + map(db, "startup").get("loadedDatabaseSeconds")));
