@@ -101,12 +101,12 @@ final class HistorySeeder {
         int to = Math.min(rounds, from + 19);
         statement.executeUpdate(copySql("ACT_RU_EXECUTION", RUNTIME_COLUMNS,
             "S.PROC_INST_ID_ IN (" + templates + ")", from, to));
+        statement.executeUpdate(copySql("ACT_RU_TASK", RUNTIME_COLUMNS,
+            "S.PROC_INST_ID_ IN (" + templates + ")", from, to));
         statement.executeUpdate(copySql("ACT_RU_IDENTITYLINK", RUNTIME_COLUMNS,
             "S.TASK_ID_ IN (" + tasks + ")", from, to));
         statement.executeUpdate(copySql("ACT_RU_AUTHORIZATION", RUNTIME_COLUMNS,
             "S.RESOURCE_TYPE_ = 7 AND S.RESOURCE_ID_ IN (" + tasks + ")", from, to));
-        statement.executeUpdate(copySql("ACT_RU_TASK", RUNTIME_COLUMNS,
-            "S.PROC_INST_ID_ IN (" + templates + ")", from, to));
         connection.commit();
       }
     } finally {
