@@ -68,7 +68,7 @@ public final class EscalationBenchmark {
   }
 
   record Config(List<String> databases, int cases, int wave, int warmup, int intakeClients, int intakePerClient,
-      int openTasks, int openTemplates, long historyRows, int queries, String jar, List<String> jvmArgs, List<String> appArgs,
+      int openTasks, int openTemplates, long historyRows, int queries, int queryWarmup, String jar, List<String> jvmArgs, List<String> appArgs,
       Path output, boolean writeDocs, Path docs, long pollMillis) {
 
     static Config fromSystemProperties() {
@@ -83,6 +83,7 @@ public final class EscalationBenchmark {
           Integer.getInteger("benchmark.openTemplates", 500),
           Long.getLong("benchmark.historyRows", 1_000_000),
           Integer.getInteger("benchmark.queries", 300),
+          Integer.getInteger("benchmark.queryWarmup", 30),
           blankToNull(System.getProperty("benchmark.jar")),
           split(System.getProperty("benchmark.jvmArgs", ""), " "),
           split(System.getProperty("benchmark.appArgs", ""), " "),
@@ -118,6 +119,7 @@ public final class EscalationBenchmark {
     settings.put("openTemplates", config.openTemplates());
     settings.put("historyRows", config.historyRows());
     settings.put("queries", config.queries());
+    settings.put("queryWarmup", config.queryWarmup());
     settings.put("jvmArgs", config.jvmArgs());
     settings.put("appArgs", config.appArgs());
     results.put("config", settings);
@@ -534,7 +536,7 @@ public final class EscalationBenchmark {
     if (shown != 15) {
       throw new IllegalStateException("Tier 1 queue shows " + shown + " tasks, expected a full page: " + page);
     }
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < config.queryWarmup(); i++) {
       agent.post(list, TASKLIST_BODY, "application/hal+json").expect(200);
       agent.post(count, TASKLIST_BODY).expect(200);
     }
