@@ -16,7 +16,10 @@ public final class SupportCaseElements {
   public static final String CASE_SOLVED_EARLY = "caseSolvedEarly";
 
   public static final String START_CASE_RECEIVED = "StartEvent_CaseReceived";
+  /** Splits the receipt mail off the case's way, so a mail server outage never holds a case back. */
+  public static final String GATEWAY_CASE_RECEIVED_FORK = "Gateway_CaseReceivedFork";
   public static final String TASK_NOTIFY_CASE_RECEIVED = "Task_NotifyCaseReceived";
+  public static final String END_CUSTOMER_NOTIFIED_OF_RECEIPT = "EndEvent_CustomerNotifiedOfReceipt";
   public static final String TASK_DETERMINE_PRIORITY = "Task_DeterminePriority";
   public static final String GATEWAY_TIER1_OUTCOME = "Gateway_Tier1Outcome";
   public static final String CALL_TIER2_INVESTIGATION = "CallActivity_Tier2Investigation";

@@ -418,7 +418,14 @@ class SupportCaseEndToEndIntegrationTest {
         .put("type", "PROBLEM");
     HttpResponse<String> response = http.postJson("/api/cases", customerAuth(), json.writeValueAsString(body));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return json.readTree(response.body()).get("reference").asText();
+    String reference = json.readTree(response.body()).get("reference").asText();
+    // the case is in the Tier 1 queue at once and its receipt mail follows on a branch of its own; waiting for
+    // that branch keeps the walk-through deterministic (an agent completing the Tier 1 task in the very moment
+    // the branch ends gets a concurrent-update conflict and tries again)
+    String instance = caseInstance(reference).getId();
+    await().atMost(PATIENCE).until(() -> history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId(SupportCaseElements.END_CUSTOMER_NOTIFIED_OF_RECEIPT).finished().count() == 1);
+    return reference;
   }
 
   JsonNode customerCase(String reference) throws Exception {

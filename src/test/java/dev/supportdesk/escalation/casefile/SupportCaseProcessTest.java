@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -26,6 +27,7 @@ import static org.mockito.Mockito.when;
 import dev.supportdesk.escalation.engineering.EngineeringContract;
 import dev.supportdesk.escalation.feature.FeatureRequestContract;
 import dev.supportdesk.escalation.notification.NotificationKind;
+import dev.supportdesk.escalation.notification.NotifyCustomerDelegate;
 import dev.supportdesk.escalation.security.Groups;
 import dev.supportdesk.escalation.sla.SlaClock;
 import dev.supportdesk.escalation.support.ProcessJobs;
@@ -47,6 +49,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -159,6 +162,54 @@ class SupportCaseProcessTest {
     clock.verify(slaClock).resolved(any(DelegateExecution.class)); // the closing end event; a no-op by then
     verify(slaClock).start(any(DelegateExecution.class));
     verify(slaClock, never()).handOver(any(DelegateExecution.class), eq(Groups.TIER2));
+  }
+
+  @Test
+  void caseIsWorkedAndClosedWhileTheReceiptMailFailsAndEndsOnceTheMailIsSent() {
+    boolean[] mailServerDown = {true};
+    Mocks.register("notifyCustomer", (JavaDelegate) execution -> {
+      if (mailServerDown[0] && NotificationKind.CASE_RECEIVED.name().equals(execution.getVariableLocal(NotifyCustomerDelegate.KIND_PARAMETER))) {
+        throw new IllegalStateException("SMTP server unreachable");
+      }
+      notifications.execute(execution);
+    });
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_ID, REFERENCE,
+        caseVariables(Map.of()));
+    Job receiptMail = managementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId(TASK_NOTIFY_CASE_RECEIVED).singleResult();
+
+    int attempts = 0;
+    while (managementService().createJobQuery().jobId(receiptMail.getId()).singleResult().getRetries() > 0
+        && attempts < 10) {
+      assertThatThrownBy(() -> managementService().executeJob(receiptMail.getId()))
+          .hasMessageContaining("SMTP server unreachable");
+      attempts++;
+    }
+    System.out.println("Receipt mail attempts until the incident: " + attempts);
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId())
+        .activityId(TASK_NOTIFY_CASE_RECEIVED).count()).isOne();
+    assertThat(instance).isWaitingAt(TASK_NOTIFY_CASE_RECEIVED, Tier1Variables.TASK_ANALYSE_AT_TIER1)
+        .hasPassed(TASK_DETERMINE_PRIORITY);
+    assertThat(task()).hasCandidateGroup(Groups.TIER1);
+
+    completeTier1Analysis("RESOLVED");
+    completeResolution();
+    answerResolution(true);
+    completeKnowledgeArticle();
+
+    assertThat(instance).as("closed for the customer, but the receipt mail is still owed")
+        .isNotEnded().hasPassed(END_CASE_CLOSED).isWaitingAt(TASK_NOTIFY_CASE_RECEIVED);
+    assertThat(status.entered()).endsWith(CaseStatus.CLOSED);
+    assertThat(notifications.kinds()).containsExactly(NotificationKind.RESOLUTION_PROPOSED, NotificationKind.CASE_CLOSED);
+
+    mailServerDown[0] = false;
+    managementService().setJobRetries(receiptMail.getId(), 1); // what the operator's retry in Cockpit does
+    managementService().executeJob(receiptMail.getId()); // the job executor would, once the retry gap is over
+    executeDueJobs();
+
+    assertThat(instance).isEnded().hasPassed(END_CUSTOMER_NOTIFIED_OF_RECEIPT);
+    assertThat(notifications.kinds()).containsExactly(NotificationKind.RESOLUTION_PROPOSED,
+        NotificationKind.CASE_CLOSED, NotificationKind.CASE_RECEIVED);
   }
 
   @Test
@@ -406,6 +457,16 @@ class SupportCaseProcessTest {
   // --- helpers ------------------------------------------------------------------------------------
 
   ProcessInstance startCase(Map<String, Object> extra) {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_ID, REFERENCE,
+        caseVariables(extra));
+    assertThat(instance).as("the receipt mail waits for its job; the case is already at Tier 1")
+        .isWaitingAt(TASK_NOTIFY_CASE_RECEIVED, Tier1Variables.TASK_ANALYSE_AT_TIER1);
+    executeDueJobs();
+    assertThat(instance).hasPassed(END_CUSTOMER_NOTIFIED_OF_RECEIPT);
+    return instance;
+  }
+
+  static Map<String, Object> caseVariables(Map<String, Object> extra) {
     Map<String, Object> variables = new HashMap<>(Map.of(
         CaseVariables.SUMMARY, "Export to PDF fails with timeout",
         CaseVariables.DESCRIPTION, "Since 4.2 every export over 50 pages stops after 60 seconds.",
@@ -416,10 +477,7 @@ class SupportCaseProcessTest {
         CaseVariables.CUSTOMER_EMAIL, "jane@example.org",
         CaseVariables.ORGANISATION_ID, "org-acme"));
     variables.putAll(extra);
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_ID, REFERENCE, variables);
-    assertThat(instance).isWaitingAt(TASK_NOTIFY_CASE_RECEIVED);
-    executeDueJobs();
-    return instance;
+    return variables;
   }
 
   static Map<String, Object> tier1Analysis(String outcome) {

@@ -64,7 +64,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * SMTP and the engineering tracker (Jira) are down while customers open cases and an engineer confirms
- * defects: the agents' work is saved, every "notify customer" and "open engineering ticket" step retries
+ * defects: the agents' work is saved, new cases reach the Tier 1 queue at once (the "case received" mail
+ * is a branch of its own), every "notify customer" and "open engineering ticket" step retries
  * on its schedule ({@code camunda:failedJobRetryTimeCycle}, five attempts) and then stands as an incident
  * an operator sees through the REST API Cockpit uses, with the failure's message. Once both are back, the
  * operator's retry (Cockpit's "increment retries") delivers every mail and opens every ticket, exactly once;
@@ -208,6 +209,7 @@ class OutageRecoveryTest {
     await().atMost(PATIENCE).until(() -> incidents(http, operator).size() == expectedIncidents);
     JsonNode incidents = incidents(http, operator);
     Map<String, String> jobOfIncident = new HashMap<>();
+    List<String> instancesWithMailIncident = new ArrayList<>();
     int mailIncidents = 0;
     int trackerIncidents = 0;
     for (JsonNode incident : incidents) {
@@ -217,6 +219,7 @@ class OutageRecoveryTest {
       String activity = incident.get("activityId").asText();
       if (activity.equals(NOTIFY_RECEIVED)) {
         mailIncidents++;
+        instancesWithMailIncident.add(incident.get("processInstanceId").asText());
         assertThat(incident.get("incidentMessage").asText()).as("mail incident").containsIgnoringCase("mail");
       } else {
         assertThat(activity).isEqualTo(EngineeringVariables.TASK_OPEN_TICKET);
@@ -243,12 +246,20 @@ class OutageRecoveryTest {
       assertThat(json.readTree(http.get("/api/cases/" + reference + "/notifications",
           Http.basic(CUSTOMER, TestUsers.PASSWORD)).body()).size()).as("mails recorded for %s", reference).isZero();
     }
+    // the cases did not wait for their mail: each is in the Tier 1 queue while its mail is an incident
+    int inTier1WhileMailIsIncident = 0;
+    for (String reference : cases) {
+      assertThat(instancesWithMailIncident).as("mail incident of %s", reference).contains(caseInstance(reference));
+      assertThat(tier1Tasks(reference)).as("%s in the Tier 1 queue during the outage", reference).isEqualTo(1);
+      inTier1WhileMailIsIncident++;
+    }
 
     // and a case opened late in the outage is still within its schedule when SMTP comes back
     HttpResponse<String> late = http.postJson("/api/cases", Http.basic(CUSTOMER, TestUsers.PASSWORD),
         "{\"summary\":\"Outage case late\",\"description\":\"Opened just before SMTP is back.\"}");
     assertThat(late.statusCode()).as(late.body()).isEqualTo(201);
     String lateCase = json.readTree(late.body()).get("reference").asText();
+    assertThat(tier1Tasks(lateCase)).as("the late case in the Tier 1 queue before its mail went out").isEqualTo(1);
     await().atMost(PATIENCE).until(() -> failures(http, operator, NOTIFY_RECEIVED) > CASES * ATTEMPTS);
 
     // when SMTP and Jira are back and the operator retries every incident, as Cockpit does
@@ -290,9 +301,7 @@ class OutageRecoveryTest {
     cases.add(lateCase);
     for (String reference : cases) {
       assertThat(mailsPerCase.get(reference)).as("'case received' mails of %s", reference).isEqualTo(1);
-      assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(CaseVariables.PROCESS_ID)
-          .processInstanceBusinessKey(reference).taskCandidateGroup(Groups.TIER1).count())
-          .as("%s in the Tier 1 queue", reference).isEqualTo(1);
+      assertThat(tier1Tasks(reference)).as("%s in the Tier 1 queue", reference).isEqualTo(1);
     }
     int ticketsOpened = JIRA.findAll(postRequestedFor(urlPathEqualTo("/rest/api/2/issue"))).size();
     for (int i = 0; i < DEFECTS; i++) {
@@ -307,11 +316,12 @@ class OutageRecoveryTest {
         .variableName(EngineeringContract.TICKET_KEY).count());
 
     int sentTwice = smtp.getReceivedMessages().length - cases.size() + ticketsOpened - DEFECTS;
-    System.out.printf("outage of SMTP and Jira: mail attempts failed=%d, tracker attempts failed=%d"
+    System.out.printf("outage of SMTP and Jira: cases in the Tier 1 queue while their mail was an incident=%d of %d,"
+            + " mail attempts failed=%d, tracker attempts failed=%d"
             + " (Jira calls refused=%d), retries=%d, incidents raised=%d, agent forms rolled back=0,"
             + " delivered after recovery=%d (mails=%d of which by the retry schedule=1, tickets=%d), lost=%d,"
             + " sent twice=%d, time to deliver after recovery=%d ms%n",
-        mailFailures + lateAttemptsFailed, trackerFailures, jiraCallsFailed,
+        inTier1WhileMailIsIncident, CASES, mailFailures + lateAttemptsFailed, trackerFailures, jiraCallsFailed,
         mailFailures + trackerFailures - expectedIncidents + lateAttemptsFailed, expectedIncidents, delivered,
         smtp.getReceivedMessages().length, ticketsOpened, lost, sentTwice, recovered.toMillis());
     assertThat(ticketsOpened).as("issues created in Jira").isEqualTo(DEFECTS);
@@ -321,6 +331,17 @@ class OutageRecoveryTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  long tier1Tasks(String reference) {
+    return engine.getTaskService().createTaskQuery().processDefinitionKey(CaseVariables.PROCESS_ID)
+        .processInstanceBusinessKey(reference).taskCandidateGroup(Groups.TIER1).count();
+  }
+
+  /** The case's own instance; the SLA clock runs under the same reference. */
+  String caseInstance(String reference) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_ID)
+        .processInstanceBusinessKey(reference).singleResult().getId();
+  }
 
   JsonNode incidents(Http http, String operator) throws IOException {
     return json.readTree(http.get("/engine-rest/incident?incidentType=failedJob", operator).body());
