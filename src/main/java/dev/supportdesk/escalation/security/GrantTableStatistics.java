@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * of 15). docs/performance.md has the plans.
  *
  * <p>Created here rather than by Flyway because the engine creates its tables itself, and on an empty
- * database Flyway runs before it (the application's migrations first, then the engine's create scripts). Idempotent; autovacuum's ANALYZE keeps the statistics current.
+ * database Flyway runs before it (the application's migrations first, then the engine's create scripts).
+ * Idempotent; autovacuum's ANALYZE keeps the statistics current.
  * The statistics hold only for plans made with the permission values in hand, so the {@code postgres}
  * profile also makes every connection plan each statement for its values
  * ({@code plan_cache_mode = force_custom_plan}, application.yaml).
