@@ -50,6 +50,11 @@ class PostgresRestartTest {
       // the application's own tables live beside the engine's
       assertThat(first.getBean(JdbcTemplate.class)
           .queryForObject("SELECT count(*) FROM flyway_schema_history WHERE success", Integer.class)).isPositive();
+      // the Tasklist queues' plan (docs/performance.md): statistics on the grant table, custom plans
+      JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_statistic_ext WHERE stxname = 'act_ru_authorization_grants'",
+          Integer.class)).isEqualTo(1);
+      assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
       // the postgres profile creates no demo logins
       assertThat(engine.getIdentityService().createUserQuery().userId("tier1-agent").count()).isZero();
     }
@@ -57,6 +62,9 @@ class PostgresRestartTest {
     try (ConfigurableApplicationContext second = AppRunner.start(properties, "postgres")) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
       assertThat(deploymentsOf(engine)).as("unchanged files deploy nothing new").hasSize(1);
+      assertThat(second.getBean(JdbcTemplate.class).queryForObject(
+          "SELECT count(*) FROM pg_statistic_ext WHERE stxname = 'act_ru_authorization_grants'", Integer.class))
+          .as("a restart keeps the grant statistics as they are").isEqualTo(1);
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult())
           .isNotNull()
           .satisfies(instance -> assertThat(instance.getBusinessKey()).isEqualTo("CASE-2026-PGTEST"));
