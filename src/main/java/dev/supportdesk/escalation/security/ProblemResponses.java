@@ -20,6 +20,23 @@ public final class ProblemResponses {
         + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}");
   }
 
+  /**
+   * A problem from the engine's doors (/engine-rest, the webapps' engine API) that keeps Camunda's REST
+   * error members {@code type} and {@code message}, which Tasklist and Cockpit show to the user.
+   */
+  public static void writeEngineProblem(HttpServletResponse response, int status, String type, String title,
+      String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType(PROBLEM_JSON);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    // bytes through the output stream: behind a response wrapper the container's stream is already taken
+    byte[] body = ("{\"type\":\"" + escape(type) + "\",\"title\":\"" + escape(title) + "\",\"status\":" + status
+        + ",\"detail\":\"" + escape(message) + "\",\"message\":\"" + escape(message) + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
   private static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {

@@ -8,9 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -48,18 +45,8 @@ public class TaskInputErrors extends OncePerRequestFilter {
       return;
     }
     captured.resetBuffer();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", InvalidTaskInputException.class.getSimpleName());
-    body.put("title", "Invalid task input");
-    body.put("status", HttpServletResponse.SC_BAD_REQUEST);
-    body.put("detail", message);
-    body.put("message", message);
-    byte[] bytes = json.writeValueAsBytes(body);
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType(ProblemResponses.PROBLEM_JSON);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
+    ProblemResponses.writeEngineProblem(response, HttpServletResponse.SC_BAD_REQUEST,
+        InvalidTaskInputException.class.getSimpleName(), "Invalid task input", message);
   }
 
   String invalidInputMessage(byte[] body) {

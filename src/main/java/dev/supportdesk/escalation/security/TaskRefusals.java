@@ -7,9 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -66,18 +63,8 @@ public class TaskRefusals extends OncePerRequestFilter {
       return;
     }
     captured.resetBuffer();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", translation.type());
-    body.put("title", title(translation.status()));
-    body.put("status", translation.status());
-    body.put("detail", translation.message());
-    body.put("message", translation.message());
-    byte[] bytes = json.writeValueAsBytes(body);
-    response.setStatus(translation.status());
-    response.setContentType(ProblemResponses.PROBLEM_JSON);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
+    ProblemResponses.writeEngineProblem(response, translation.status(), translation.type(),
+        title(translation.status()), translation.message());
   }
 
   private static String title(int status) {
