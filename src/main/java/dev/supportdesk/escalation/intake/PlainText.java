@@ -31,11 +31,7 @@ public @interface PlainText {
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-      return value == null || isPlainText(value);
-    }
-
-    static boolean isPlainText(String value) {
-      return PlainTextRule.isPlainText(value);
+      return value == null || PlainTextRule.isPlainText(value);
     }
   }
 }
