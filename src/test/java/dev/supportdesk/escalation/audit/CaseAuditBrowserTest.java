@@ -71,11 +71,7 @@ class CaseAuditBrowserTest {
   void auditorFindsAClosedCaseReadsItsTimelineAndDownloadsItsRecord() throws Exception {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
     try {
-      browser.get("http://localhost:" + port + "/camunda/app/cockpit/");
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-          .sendKeys(AuditProbeCases.AUDITOR);
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(TestUsers.PASSWORD);
-      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      Browser.logIn(browser, wait, port, "cockpit", AuditProbeCases.AUDITOR);
 
       // the dashboard tile counts the cases in the history
       wait.until(ExpectedConditions.textToBe(By.id("case-audit-finished"), "1"));

@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver (.ci/run installs both). No test tool may
@@ -41,6 +44,15 @@ public final class Browser {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Logs into a Camunda webapp ({@code tasklist}, {@code cockpit}) through its login form. */
+  public static void logIn(ChromeDriver driver, WebDriverWait wait, int port, String app, String user) {
+    driver.get("http://localhost:" + port + "/camunda/app/" + app + "/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(TestUsers.PASSWORD);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
   }
 
   /** Saves what the browser shows, for a failing test's report or the README. */

@@ -60,11 +60,7 @@ class TasklistTier1BrowserTest {
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     try {
-      browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-          .sendKeys(AGENT);
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(TestUsers.PASSWORD);
-      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      Browser.logIn(browser, wait, port, "tasklist", AGENT);
 
       wait.until(ExpectedConditions.elementToBeClickable(
           By.xpath("//*[normalize-space(text())='" + TasklistFilters.TIER1_QUEUE + "']")))
