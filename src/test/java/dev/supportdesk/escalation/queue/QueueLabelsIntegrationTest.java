@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,30 @@ class QueueLabelsIntegrationTest {
     // the case's own summary is untouched: the label is a copy for the list
     assertThat(engine.getRuntimeService().getVariable(task.getProcessInstanceId(), CaseVariables.SUMMARY))
         .isEqualTo("Export\nto PDF <b>fails</b>");
+  }
+
+  @Test
+  void aLeadsTaskOfTheSlaClockCarriesTheLabelsOfItsCase() {
+    Task tier1 = openCase("CASE-2026-QLEADS", "HIGH", "HIGH", "Production halted", "Globex");
+    Job warning = await().atMost(Duration.ofSeconds(30)).until(() -> engine.getManagementService().createJobQuery()
+        .processDefinitionKey("SlaClockProcess").processInstanceId(slaClockOf("CASE-2026-QLEADS")).timers()
+        .activityId("BoundaryEvent_FirstResponseWarning").singleResult(), job -> job != null);
+    engine.getManagementService().executeJob(warning.getId());
+
+    Task lead = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("CASE-2026-QLEADS")
+        .processDefinitionKey("SlaClockProcess").singleResult();
+    assertThat(lead.getId()).isNotEqualTo(tier1.getId());
+    assertThat(lead.getPriority()).isEqualTo(90);
+    assertThat(engine.getTaskService().getVariablesLocal(lead.getId()))
+        .containsEntry(QueueVariables.CASE, "CASE-2026-QLEADS · Production halted")
+        .containsEntry(QueueVariables.PRIORITY, "P0")
+        .containsEntry(QueueVariables.ORGANISATION, "Globex");
+  }
+
+  private String slaClockOf(String reference) {
+    var instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("SlaClockProcess")
+        .processInstanceBusinessKey(reference).singleResult();
+    return instance == null ? "none" : instance.getId();
   }
 
   @Test
