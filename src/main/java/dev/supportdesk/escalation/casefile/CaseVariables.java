@@ -33,6 +33,11 @@ public final class CaseVariables {
   // decided during the case
   public static final String PRIORITY = "priority";
   public static final String SEVERITY = "severity";
+  /**
+   * The user id of the support specialist responsible for the case: the first Tier 1 agent who
+   * works it (see {@code queue/CaseOwnership}), reassignable by a lead.
+   */
+  public static final String CASE_OWNER = "caseOwner";
 
   private CaseVariables() {}
 }

@@ -65,6 +65,7 @@ public final class EngineeringVariables {
 
   // element ids
   public static final String START_EVENT = "StartEvent_DefectEscalated";
+  public static final String TASK_NOTIFY_ESCALATED = "Task_NotifyEscalatedToEngineering";
   public static final String TASK_CONFIRM_DEFECT = "Task_ConfirmDefect";
   public static final String END_EVENT_NOT_A_DEFECT = "EndEvent_NotADefect";
   public static final String TASK_OPEN_TICKET = "Task_OpenEngineeringTicket";
@@ -80,6 +81,7 @@ public final class EngineeringVariables {
   public static final String EVENT_SOLVED_PLANNED_FOR_RELEASE = "IntermediateThrowEvent_SolvedPlannedForRelease";
   public static final String TASK_SCHEDULE_FIX = "Task_ScheduleFixIntoRelease";
   public static final String TASK_MOVE_SCHEDULED_TICKET_TO_IN_PROGRESS = "Task_MoveScheduledTicketToInProgress";
+  public static final String TASK_NOTIFY_SCHEDULED_IN_PROGRESS = "Task_NotifyScheduledInProgress";
   public static final String TASK_DEVELOP_FIX = "Task_DevelopFix";
   public static final String TASK_TEST_ON_STAGING = "Task_TestFixOnStaging";
   public static final String TASK_VERIFY_FIX = "Task_VerifyFix";

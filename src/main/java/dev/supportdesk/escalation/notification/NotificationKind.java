@@ -33,4 +33,13 @@ public enum NotificationKind {
   public String subject() {
     return subject;
   }
+
+  /**
+   * A status of the engineering ticket: told once per engineering run, whichever step reaches the
+   * status first (the process's own move, or the tracker reporting an engineer's move in Jira).
+   */
+  public boolean isTicketStatus() {
+    return this == ENGINEERING_SPECIFYING || this == ENGINEERING_READY || this == ENGINEERING_IN_PROGRESS
+        || this == ENGINEERING_DONE;
+  }
 }

@@ -29,7 +29,7 @@ public class NotifyCustomerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     NotificationKind kind = NotificationKind.valueOf((String) execution.getVariableLocal(KIND_PARAMETER));
-    notifications.notify(execution.getProcessBusinessKey(), kind, dedupKey(execution), caseVariables(execution));
+    notifications.notify(execution.getProcessBusinessKey(), kind, dedupKey(execution, kind), caseVariables(execution));
   }
 
   /**
@@ -38,6 +38,15 @@ public class NotifyCustomerDelegate implements JavaDelegate {
    * died before the commit) carries the same Message-ID and mail clients show it once. The activity
    * instance id would be new on every attempt.
    */
+  static String dedupKey(DelegateExecution execution, NotificationKind kind) {
+    if (kind.isTicketStatus()) {
+      // the outbox keeps one message per key: a ticket status reached twice (Jira reported the
+      // engineer's move, then the process made the same move) is told once per engineering run
+      return "ticket-status:" + execution.getProcessInstanceId() + ":" + kind.name();
+    }
+    return dedupKey(execution);
+  }
+
   static String dedupKey(DelegateExecution execution) {
     CommandContext command = Context.getCommandContext();
     JobEntity job = command == null ? null : command.getCurrentJob();

@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.queue;
 
+import dev.supportdesk.escalation.casefile.CaseStatusTracker;
 import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.engineering.EngineeringContract;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 /**
  * Labels every new user task with its case, so Tasklist's queues list "CASE-… · Export to PDF fails",
  * "P1" and "Acme" and sort P0 first. Installed on every user task of every diagram by
- * {@link QueueLabelsPlugin}, so a process owner adding a task in Modeler gets it too.
+ * {@link QueuePlugin}, so a process owner adding a task in Modeler gets it too.
  *
  * <p>The case's data is read where the task's process sees it (its own scope, then the processes
  * that called it); what a process was not given, such as the SLA clock's organisation name, is read
@@ -29,6 +30,10 @@ public class QueueLabelListener implements TaskListener {
     task.setVariableLocal(QueueVariables.PRIORITY, label.priority());
     if (label.organisation() != null) {
       task.setVariableLocal(QueueVariables.ORGANISATION, label.organisation());
+    }
+    Object owner = CaseStatusTracker.rootProcessInstance(task.getExecution()).getVariable(CaseVariables.CASE_OWNER);
+    if (owner != null) {
+      task.setVariableLocal(QueueVariables.OWNER, owner.toString());
     }
   }
 

@@ -16,6 +16,8 @@ public final class QueueVariables {
   public static final String CASE = "queueCase";
   public static final String PRIORITY = "queuePriority";
   public static final String ORGANISATION = "queueOrganisation";
+  /** The case owner's user id: what each agent's "My cases" queue selects by. */
+  public static final String OWNER = "queueOwner";
 
   /** What each queue lists, in this order, with the label Tasklist prints before the value. */
   public record Column(String name, String label) {}
@@ -23,7 +25,8 @@ public final class QueueVariables {
   public static final List<Column> COLUMNS = List.of(
       new Column(CASE, "Case"),
       new Column(PRIORITY, "Priority"),
-      new Column(ORGANISATION, "Organisation"));
+      new Column(ORGANISATION, "Organisation"),
+      new Column(OWNER, "Owner"));
 
   private QueueVariables() {}
 }

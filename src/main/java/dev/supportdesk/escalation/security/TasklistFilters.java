@@ -98,17 +98,22 @@ public class TasklistFilters {
   }
 
   /** The case columns every queue lists under each task (see {@link QueueVariables}). */
-  private static List<Map<String, String>> columns() {
+  static List<Map<String, String>> columns() {
     return QueueVariables.COLUMNS.stream()
         .map(column -> Map.of("name", column.name(), "label", column.label()))
         .toList();
   }
 
   private static Map<String, Object> propertiesOf(Queue queue) {
+    return properties(queue.description(), queue.priority(), queue.color());
+  }
+
+  /** A queue's look in Tasklist: its tooltip, its place in the list, its colour, and the case columns. */
+  public static Map<String, Object> properties(String description, int priority, String color) {
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("description", queue.description());
-    properties.put("priority", queue.priority());
-    properties.put("color", queue.color());
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("color", color);
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
     properties.put(VARIABLES, columns());

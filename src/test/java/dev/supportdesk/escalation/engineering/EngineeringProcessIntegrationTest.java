@@ -4,6 +4,7 @@ import static dev.supportdesk.escalation.engineering.EngineeringVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportdesk.escalation.casefile.CaseStatus;
+import dev.supportdesk.escalation.casefile.CaseMessages;
 import dev.supportdesk.escalation.casefile.CaseStatusTracker;
 import dev.supportdesk.escalation.notification.Notification;
 import dev.supportdesk.escalation.notification.NotificationKind;
@@ -50,6 +51,7 @@ class EngineeringProcessIntegrationTest {
         EngineeringContract.ENGINEERING_SUMMARY, "Export times out for 60-page reports",
         EngineeringContract.ENGINEERING_DESCRIPTION, "## Description\n\nThe nightly export fails.",
         "priority", "P1"));
+    executeJobs(instance);
 
     complete(TASK_CONFIRM_DEFECT, Map.of(DEFECT_REPRODUCED, true, DEFECT_CONFIRMED, true,
         CONFIRMATION_NOTES, "Reproduced with a 60-page report", BUSINESS_IMPACT, "HALTED", AFFECTED_USERS, "ALL",
@@ -81,15 +83,45 @@ class EngineeringProcessIntegrationTest {
     assertThat(tracker.comments(ticketKey)).extracting(BuiltInTracker.Comment::body)
         .containsExactly("Triage: severity SEVERE, HOTFIX, developer erin.engineer");
     assertThat(outbox.forCase(CASE)).extracting(Notification::kind).containsExactly(
-        NotificationKind.ENGINEERING_SPECIFYING, NotificationKind.ENGINEERING_READY,
+        NotificationKind.ESCALATED_TO_ENGINEERING, NotificationKind.ENGINEERING_SPECIFYING, NotificationKind.ENGINEERING_READY,
         NotificationKind.ENGINEERING_IN_PROGRESS, NotificationKind.ENGINEERING_DONE);
     assertThat(caseStatus.history(CASE)).extracting(CaseStatusTracker.Entry::status).containsExactly(
         CaseStatus.ENGINEERING_SPECIFYING, CaseStatus.ENGINEERING_READY, CaseStatus.ENGINEERING_IN_PROGRESS,
         CaseStatus.ENGINEERING_DONE);
   }
 
+  @Test
+  void aStatusReportedByTheTrackerFirstIsToldOnceWhenTheProcessReachesItToo() {
+    String reference = "CASE-2026-ENGIT2";
+    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_ID, reference, Map.of(
+        EngineeringContract.ENGINEERING_SUMMARY, "Export times out", "priority", "P2"));
+    executeJobs(instance);
+    complete(reference, TASK_CONFIRM_DEFECT, Map.of(DEFECT_REPRODUCED, true, DEFECT_CONFIRMED, true,
+        CONFIRMATION_NOTES, "Reproduced with a 60-page report", BUSINESS_IMPACT, "DEGRADED", AFFECTED_USERS, "MANY",
+        DATA_LOSS, false, SECURITY_CONCERN, false, WORKAROUND_AVAILABLE, false));
+    executeJobs(instance);
+
+    // an engineering lead moved the ticket in the tracker before recording the triage here
+    runtime.createMessageCorrelation(CaseMessages.TRACKER_STATUS_CHANGED).processInstanceBusinessKey(reference)
+        .setVariable(CaseMessages.TRACKER_STATUS, TicketStatus.READY.name()).correlateAll();
+    executeJobs(instance);
+    complete(reference, TASK_TRIAGE_DEFECT, Map.of(SEVERITY, "HIGH", DEVELOPER, "erin.engineer",
+        RELEASE_PATH, "HOTFIX"));
+    executeJobs(instance);
+
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(TASK_NOTIFY_READY).finished().count()).as("the process's own step ran").isOne();
+    assertThat(outbox.forCase(reference)).extracting(Notification::kind).containsExactly(
+        NotificationKind.ESCALATED_TO_ENGINEERING, NotificationKind.ENGINEERING_SPECIFYING,
+        NotificationKind.ENGINEERING_READY, NotificationKind.ENGINEERING_IN_PROGRESS);
+  }
+
   private void complete(String taskDefinitionKey, Map<String, Object> variables) {
-    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(CASE).taskDefinitionKey(taskDefinitionKey)
+    complete(CASE, taskDefinitionKey, variables);
+  }
+
+  private void complete(String reference, String taskDefinitionKey, Map<String, Object> variables) {
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskDefinitionKey)
         .singleResult().getId(), variables);
   }
 

@@ -118,7 +118,9 @@ class EngineeringProcessTest {
     assertThat(instance).isEnded().hasPassed(END_EVENT_NOT_A_DEFECT)
         .variables().containsEntry(EngineeringContract.ENGINEERING_OUTCOME, Outcome.NOT_A_DEFECT.name());
     assertThat(openedFor).isEmpty();
-    assertThat(notifications).isEmpty();
+    // told of the escalation when it arrived, and of nothing engineering never did
+    assertThat(notifications).extracting(Call::parameter).containsExactly(
+        NotificationKind.ESCALATED_TO_ENGINEERING.name());
     verify(caseStatus, never()).enter(any(), anyString());
   }
 
@@ -154,6 +156,7 @@ class EngineeringProcessTest {
         .containsEntry(EngineeringContract.RELEASE_NOTES, "Exports of large reports no longer time out.");
     assertThat(ticketMoves).extracting(Call::parameter).containsExactly("SPECIFYING", "READY", "IN_PROGRESS", "DONE");
     assertThat(notifications).extracting(Call::parameter).containsExactly(
+        NotificationKind.ESCALATED_TO_ENGINEERING.name(),
         NotificationKind.ENGINEERING_SPECIFYING.name(), NotificationKind.ENGINEERING_READY.name(),
         NotificationKind.ENGINEERING_IN_PROGRESS.name(), NotificationKind.ENGINEERING_DONE.name());
     InOrder statuses = inOrder(caseStatus);
@@ -166,6 +169,7 @@ class EngineeringProcessTest {
   @Test
   void scheduledReleaseSolvesTheCaseAtOnceAndTellsTheCustomerWhenTheReleaseShips() {
     ProcessInstance caller = runtimeService().startProcessInstanceByKey(CALLER, CASE, handOff());
+    executeJobs();
     ProcessInstance engineering = runtimeService().createProcessInstanceQuery()
         .processDefinitionKey(PROCESS_ID).superProcessInstanceId(caller.getId()).singleResult();
     confirmDefect("MINOR", "FEW", true);
@@ -189,18 +193,22 @@ class EngineeringProcessTest {
     releaseAndMonitor(false);
     executeJobs();
 
-    assertThat(engineering).isEnded().hasPassed(TASK_NOTIFY_FIX_RELEASED, END_EVENT_SCHEDULED_RELEASED)
+    assertThat(engineering).isEnded()
+        .hasPassed(TASK_NOTIFY_SCHEDULED_IN_PROGRESS, TASK_NOTIFY_FIX_RELEASED, END_EVENT_SCHEDULED_RELEASED)
         .hasNotPassed(TASK_NOTIFY_IN_PROGRESS, END_EVENT_HOTFIX_RELEASED);
     assertThat(caller).isEnded().hasPassed("EndEvent_EngineeringFinished")
         .variables().containsEntry(EngineeringContract.ENGINEERING_OUTCOME, Outcome.SCHEDULED_RELEASED.name());
     assertThat(ticketMoves).extracting(Call::parameter).containsExactly("SPECIFYING", "READY", "IN_PROGRESS", "DONE");
-    // no "in progress" message: the customer's case is already solved, they hear when the release ships
+    // the case is solved at once, and the customer still hears every status of the ticket
     assertThat(notifications).extracting(Call::parameter).containsExactly(
+        NotificationKind.ESCALATED_TO_ENGINEERING.name(),
         NotificationKind.ENGINEERING_SPECIFYING.name(), NotificationKind.ENGINEERING_READY.name(),
+        NotificationKind.ENGINEERING_IN_PROGRESS.name(),
         NotificationKind.FIX_RELEASED.name(), NotificationKind.ENGINEERING_DONE.name());
-    assertThat(notifications.get(2).variables())
+    assertThat(notifications.get(4).variables())
         .containsEntry(EngineeringContract.RELEASE_NOTES, "Exports of large reports no longer time out.")
         .containsEntry(RELEASE_VERSION, "7.24.1");
+    // the case keeps its status "solved, planned for release" while the fix is built
     verify(caseStatus, never()).enter(any(), org.mockito.ArgumentMatchers.eq("ENGINEERING_IN_PROGRESS"));
     verify(caseStatus).enter(any(), org.mockito.ArgumentMatchers.eq("ENGINEERING_DONE"));
   }
@@ -330,8 +338,11 @@ class EngineeringProcessTest {
         .setVariable(CaseMessages.TRACKER_STATUS, ticketStatus).correlateAll();
   }
 
+  /** Started, and the customer told of the escalation (the first, asynchronous, step). */
   private ProcessInstance startEngineering() {
-    return runtimeService().startProcessInstanceByKey(PROCESS_ID, CASE, handOff());
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS_ID, CASE, handOff());
+    executeJobs();
+    return instance;
   }
 
   private static Map<String, Object> handOff() {

@@ -76,7 +76,8 @@ class QueueLabelsIntegrationTest {
       Filter filter = engine.getFilterService().createFilterQuery().filterName(name).singleResult();
       assertThat(filter.getProperties().get("variables")).as(name).isEqualTo(List.of(
           Map.of("name", "queueCase", "label", "Case"), Map.of("name", "queuePriority", "label", "Priority"),
-          Map.of("name", "queueOrganisation", "label", "Organisation")));
+          Map.of("name", "queueOrganisation", "label", "Organisation"),
+          Map.of("name", "queueOwner", "label", "Owner")));
     }
     Filter tier1 = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.TIER1_QUEUE)
         .singleResult();

@@ -159,7 +159,7 @@ class JiraTrackerIntegrationTest {
     // "To Do" is already Specifying: the ticket is not moved, the customer is told
     JIRA.verify(0, postRequestedFor(urlPathEqualTo("/rest/api/2/issue/SUP-101/transitions")));
     assertThat(outbox.forCase(caseReference)).extracting(Notification::kind)
-        .containsExactly(NotificationKind.ENGINEERING_SPECIFYING);
+        .containsExactly(NotificationKind.ESCALATED_TO_ENGINEERING, NotificationKind.ENGINEERING_SPECIFYING);
   }
 
   @Test
@@ -310,7 +310,7 @@ class JiraTrackerIntegrationTest {
     assertThat(caseStatus.history(caseReference)).extracting(CaseStatusTracker.Entry::status)
         .containsExactly(CaseStatus.ENGINEERING_SPECIFYING, CaseStatus.ENGINEERING_IN_PROGRESS);
     assertThat(outbox.forCase(caseReference)).extracting(Notification::kind).containsExactly(
-        NotificationKind.ENGINEERING_SPECIFYING, NotificationKind.ENGINEERING_IN_PROGRESS);
+        NotificationKind.ESCALATED_TO_ENGINEERING, NotificationKind.ENGINEERING_SPECIFYING, NotificationKind.ENGINEERING_IN_PROGRESS);
     // the engineers' Tasklist work is untouched
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo(TASK_TRIAGE_DEFECT);
@@ -336,7 +336,7 @@ class JiraTrackerIntegrationTest {
     assertThat(caseStatus.history(caseReference)).extracting(CaseStatusTracker.Entry::status).containsExactly(
         CaseStatus.ENGINEERING_SPECIFYING, CaseStatus.ENGINEERING_DONE, CaseStatus.ENGINEERING_IN_PROGRESS);
     assertThat(outbox.forCase(caseReference)).extracting(Notification::kind).containsExactly(
-        NotificationKind.ENGINEERING_SPECIFYING, NotificationKind.ENGINEERING_DONE,
+        NotificationKind.ESCALATED_TO_ENGINEERING, NotificationKind.ENGINEERING_SPECIFYING, NotificationKind.ENGINEERING_DONE,
         NotificationKind.ENGINEERING_IN_PROGRESS);
   }
 
@@ -356,7 +356,7 @@ class JiraTrackerIntegrationTest {
     JIRA.verify(getRequestedFor(urlPathEqualTo("/rest/api/2/issue/SUP-808"))
         .withQueryParam("fields", equalTo("status")).withHeader("Authorization", equalTo(AUTHORIZATION)));
     assertThat(outbox.forCase(caseReference)).extracting(Notification::kind).containsExactly(
-        NotificationKind.ENGINEERING_SPECIFYING, NotificationKind.ENGINEERING_IN_PROGRESS);
+        NotificationKind.ESCALATED_TO_ENGINEERING, NotificationKind.ENGINEERING_SPECIFYING, NotificationKind.ENGINEERING_IN_PROGRESS);
   }
 
   // --- steps -------------------------------------------------------------------------------------
@@ -378,6 +378,7 @@ class JiraTrackerIntegrationTest {
 
   private ProcessInstance startAtOpenTicket() {
     ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_ID, caseReference, handOff());
+    executeJobs(instance); // the customer is told of the escalation
     complete(instance, TASK_CONFIRM_DEFECT, Map.of(DEFECT_REPRODUCED, true, DEFECT_CONFIRMED, true,
         CONFIRMATION_NOTES, "Reproduced with a 60-page report", BUSINESS_IMPACT, "DEGRADED", AFFECTED_USERS, "MANY",
         DATA_LOSS, false, SECURITY_CONCERN, false, WORKAROUND_AVAILABLE, false));

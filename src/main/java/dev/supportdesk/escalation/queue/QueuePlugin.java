@@ -14,14 +14,21 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@link QueueLabelListener} to every user task the engine parses, the engine's documented way
- * (a {@link BpmnParseListener} in a process engine plugin) to give all tasks the same behaviour
- * without repeating a listener in every diagram.
+ * Adds the queue's listeners to every user task the engine parses, the engine's documented way (a
+ * {@link BpmnParseListener} in a process engine plugin) to give all tasks the same behaviour without
+ * repeating a listener in every diagram: {@link QueueLabelListener} when a task is created,
+ * {@link CaseOwnership} when it is assigned.
  */
 @Component
-public class QueueLabelsPlugin extends AbstractProcessEnginePlugin {
+public class QueuePlugin extends AbstractProcessEnginePlugin {
 
   private static final TaskListener LABEL = new QueueLabelListener();
+
+  private final TaskListener owner;
+
+  public QueuePlugin(CaseOwnership ownership) {
+    this.owner = ownership::take;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -32,6 +39,7 @@ public class QueueLabelsPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, LABEL);
+          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, owner);
         }
       }
     });
