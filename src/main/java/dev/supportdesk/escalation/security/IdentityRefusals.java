@@ -17,10 +17,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Bad input to the identity endpoints of /engine-rest and of the webapps' engine API (which Admin uses to
  * create users and groups, change passwords and add members) as 4xx {@code application/problem+json} with
  * the engine's reason. The engine refuses these with a plain {@code ProcessEngineException}, which
- * Camunda's REST layer answers with 500, and a duplicate id or an unknown member only surfaces as the
- * database's constraint violation, whose text (SQL included) the 500 carries. Translated here:
+ * Camunda's REST layer answers with 500, and a member added twice only surfaces as the persistence
+ * layer's 500. Translated here:
  * a password against the policy and an id outside the configured pattern become 400, a missing user or
- * group 404, an id or membership that already exists 409, never with SQL or an engine code. The engine
+ * group 404, an id or membership that already exists 409 (Camunda's own 400 "The user already exists"
+ * included), never with SQL or an engine code. The engine
  * rolled its transaction back before answering, so nothing of a refused request is stored. Other 4xx
  * answers in Camunda's JSON error shape keep their status and message and get the same shape.
  */
@@ -107,55 +108,14 @@ public class IdentityRefusals extends OncePerRequestFilter {
       // Camunda's REST layer finds an existing user or group itself and says so with a 400
       return new Refusal(409, "DuplicateId", message);
     }
-    if (status == 500 && member.matches() && isForeignKeyViolation(error, lower)) {
-      return unknownMember(member, lower);
-    }
-    if (status == 500 && isUniqueViolation(lower)) {
-      return duplicate(path, member);
+    if (status == 500 && member.matches() && type.equals("ProcessEnginePersistenceException")) {
+      // user and group exist (checked above): the only insert a membership can fail is the one already stored
+      return new Refusal(409, "DuplicateMembership", "'" + member.group(4) + "' is already a member of "
+          + member.group(1) + " '" + member.group(2) + "'.");
     }
     if (status != 500 && !type.isEmpty()) {
       return new Refusal(status, type, message.isEmpty() ? "The request cannot be read (" + type + ")." : message);
     }
     return null;
-  }
-
-  private static boolean isForeignKeyViolation(JsonNode error, String lower) {
-    // 10001: the engine's built-in code for a foreign-key violation (BuiltinExceptionCode)
-    return error.path("code").asInt() == 10001 || lower.contains("foreign key") || lower.contains("referential");
-  }
-
-  private static boolean isUniqueViolation(String lower) {
-    return lower.contains("unique") || lower.contains("primary key") || lower.contains("duplicate");
-  }
-
-  /** Which id is unknown, from the violated constraint's name (the same in every database Camunda supports). */
-  private static Refusal unknownMember(Matcher member, String lower) {
-    String container = member.group(1);
-    String containerId = member.group(2);
-    String memberId = member.group(4);
-    if (lower.contains("tenant_memb_user") || (container.equals("group") && lower.contains("memb_user"))) {
-      return unknown("user", memberId);
-    }
-    if (lower.contains("tenant_memb_group")) {
-      return unknown("group", memberId);
-    }
-    if (container.equals("group") && lower.contains("memb_group") || lower.contains("tenant_memb")) {
-      return unknown(container, containerId);
-    }
-    return new Refusal(404, "UnknownMember", "The " + container + " '" + containerId + "' or the member '" + memberId
-        + "' does not exist.");
-  }
-
-  private static Refusal unknown(String kind, String id) {
-    return new Refusal(404, "UnknownMember", "There is no " + kind + " with id '" + id + "'.");
-  }
-
-  private static Refusal duplicate(String path, Matcher member) {
-    if (member.matches()) {
-      return new Refusal(409, "DuplicateMembership", "'" + member.group(4) + "' is already a member of "
-          + member.group(1) + " '" + member.group(2) + "'.");
-    }
-    String kind = path.contains("/group/") ? "group" : path.contains("/tenant/") ? "tenant" : "user";
-    return new Refusal(409, "DuplicateId", "A " + kind + " with this id already exists.");
   }
 }

@@ -111,6 +111,10 @@ class IdentityRefusalsIntegrationTest {
     assertThat(identity.createGroupQuery().groupId(newGroup).count()).isZero();
     assertThat(identity.createGroupQuery().groupMember("existing.agent").groupId(newGroup).count()).isZero();
 
+    // a member added twice: still one membership
+    refused(door.send("PUT", "/group/" + Groups.TIER1 + "/members/existing.agent", ""), 409, "already a member");
+    assertThat(identity.createUserQuery().memberOfGroup(Groups.TIER1).userId("existing.agent").count()).isEqualTo(1);
+
     // good input still goes through
     assertThat(door.send("POST", "/user/create", createUser(newUser, TestUsers.PASSWORD)).statusCode()).isEqualTo(204);
     assertThat(identity.checkPassword(newUser, TestUsers.PASSWORD)).isTrue();
