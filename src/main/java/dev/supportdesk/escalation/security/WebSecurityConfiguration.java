@@ -51,6 +51,16 @@ public class WebSecurityConfiguration {
     return registration;
   }
 
+  /** Bad input to users, groups and memberships: 4xx with the engine's reason (see {@link IdentityRefusals}). */
+  @Bean
+  FilterRegistrationBean<IdentityRefusals> identityRefusals() {
+    FilterRegistrationBean<IdentityRefusals> registration = new FilterRegistrationBean<>(new IdentityRefusals());
+    registration.setName("identity-refusals");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+    return registration;
+  }
+
   /** Ad-hoc task queries with expressions never reach the engine (see {@link ExpressionQueryGuard}). */
   @Bean
   FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {
