@@ -352,6 +352,17 @@ class CustomerApiIntegrationTest {
     JsonNode paths = json.readTree(docs.body()).get("paths");
     assertThat(paths.has("/api/cases")).isTrue();
     assertThat(paths.has("/api/cases/{reference}/attachments")).isTrue();
+    JsonNode schemas = json.readTree(docs.body()).at("/components/schemas");
+    for (String rating : List.of("impact", "urgency")) {
+      JsonNode property = schemas.at("/OpenCaseRequest/properties/" + rating);
+      String ref = property.has("$ref") ? property.get("$ref").asText() : property.at("/allOf/0/$ref").asText();
+      JsonNode values = property.has("enum") ? property.get("enum")
+          : schemas.get(ref.substring(ref.lastIndexOf('/') + 1)).get("enum");
+      List<String> documented = new ArrayList<>();
+      values.forEach(value -> documented.add(value.asText()));
+      assertThat(documented).as("the published values of " + rating)
+          .containsExactly(java.util.Arrays.stream(Rating.values()).map(Enum::name).toArray(String[]::new));
+    }
     assertThat(http.get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
   }
 
