@@ -2,6 +2,7 @@ package dev.supportdesk.escalation.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import dev.supportdesk.escalation.queue.QueueVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ public class TasklistFilters {
   public static final String LEADS_QUEUE = "Leads queue";
   public static final String PRODUCT_QUEUE = "Product management queue";
 
+  /** The filter property Tasklist reads to list variables under each task. */
+  static final String VARIABLES = "variables";
+
   record Queue(String name, int priority, String color, String description, List<String> groups) {}
 
   static final List<Queue> QUEUES = List.of(
@@ -53,6 +57,8 @@ public class TasklistFilters {
             .setQuery(queryOf(engine, queue))
             .setProperties(propertiesOf(queue));
         filters.saveFilter(filter);
+      } else if (!filter.getProperties().containsKey(VARIABLES)) {
+        upgrade(engine, queue, filter);
       }
       for (String group : queue.groups()) {
         AccessBootstrap.ensureGrant(engine.getAuthorizationService(),
@@ -61,15 +67,41 @@ public class TasklistFilters {
     }
   }
 
+  /**
+   * A filter created before queues showed the case is given the columns and the ordering once; a
+   * filter that already lists variables was shaped by someone in Tasklist and is left as it is.
+   */
+  private static void upgrade(ProcessEngine engine, Queue queue, Filter filter) {
+    Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+    properties.put(VARIABLES, columns());
+    properties.put("showUndefinedVariable", false);
+    filter.setProperties(properties);
+    filter.setQuery(queryOf(engine, queue));
+    engine.getFilterService().saveFilter(filter);
+  }
+
+  /**
+   * Who sees the queue, ordered by the case's priority (P0 first) and then by due date. A filter's
+   * own ordering comes before the sorting an agent picks in Tasklist, so the most urgent case always
+   * heads the list and the agent's choice orders cases of equal priority and due date.
+   */
   private static TaskQuery queryOf(ProcessEngine engine, Queue queue) {
     TaskQuery query = engine.getTaskService().createTaskQuery();
     if (MY_TASKS.equals(queue.name())) {
-      return query.taskAssigneeExpression("${currentUser()}");
+      query.taskAssigneeExpression("${currentUser()}");
+    } else if (queue.groups().size() == 1) {
+      query.taskCandidateGroup(queue.groups().get(0)).includeAssignedTasks();
+    } else {
+      query.taskCandidateGroupIn(queue.groups()).includeAssignedTasks();
     }
-    if (queue.groups().size() == 1) {
-      return query.taskCandidateGroup(queue.groups().get(0)).includeAssignedTasks();
-    }
-    return query.taskCandidateGroupIn(queue.groups()).includeAssignedTasks();
+    return query.orderByTaskPriority().desc().orderByDueDate().asc();
+  }
+
+  /** The case columns every queue lists under each task (see {@link QueueVariables}). */
+  private static List<Map<String, String>> columns() {
+    return QueueVariables.COLUMNS.stream()
+        .map(column -> Map.of("name", column.name(), "label", column.label()))
+        .toList();
   }
 
   private static Map<String, Object> propertiesOf(Queue queue) {
@@ -79,6 +111,7 @@ public class TasklistFilters {
     properties.put("color", queue.color());
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
+    properties.put(VARIABLES, columns());
     return properties;
   }
 }
