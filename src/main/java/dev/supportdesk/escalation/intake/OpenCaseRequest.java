@@ -18,7 +18,9 @@ public record OpenCaseRequest(
     @Size(max = TEXT_MAX) @PlainText String errorMessages,
     @Size(max = SHORT_TEXT_MAX) @PlainText String recentChanges,
     @Size(max = SHORT_TEXT_MAX) @PlainText String environment,
+    @Schema(description = "How much of your business is affected; with urgency it decides the case's priority")
     Rating impact,
+    @Schema(description = "How soon it must be fixed; CRITICAL on either is never handled as standard")
     Rating urgency,
     @Schema(description = "PROBLEM (default) or FEATURE_REQUEST") CaseType type) {
 

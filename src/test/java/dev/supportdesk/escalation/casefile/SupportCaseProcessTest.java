@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -24,6 +26,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportdesk.escalation.engineering.EngineeringContract;
 import dev.supportdesk.escalation.feature.FeatureRequestContract;
 import dev.supportdesk.escalation.notification.NotificationKind;
@@ -38,6 +41,7 @@ import dev.supportdesk.escalation.tier1.ResolutionValidator;
 import dev.supportdesk.escalation.tier1.Tier1AnalysisValidator;
 import dev.supportdesk.escalation.tier1.Tier1Variables;
 import dev.supportdesk.escalation.tier2.Tier2Contract;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -221,6 +225,32 @@ class SupportCaseProcessTest {
     assertThat(instance).hasBusinessKey(REFERENCE).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1)
         .variables().containsEntry(CaseVariables.PRIORITY, "P2");
     assertThat(businessKeysAtStart).as("the clock starts after the case got its reference").containsExactly(REFERENCE);
+  }
+
+  @Test
+  void caseOpenedInTasklistIsPrioritisedByTheImpactAndUrgencyOfItsStartForm() throws Exception {
+    String definitionId = repositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CaseVariables.PROCESS_ID).singleResult().getId();
+    List<String> requiredFields = new ArrayList<>();
+    try (InputStream form = formService().getDeployedStartForm(definitionId)) {
+      new ObjectMapper().readTree(form).path("components").forEach(field -> {
+        if (field.path("validate").path("required").asBoolean()) {
+          requiredFields.add(field.path("key").asText());
+        }
+      });
+    }
+    assertThat(requiredFields).as("the form Tasklist shows asks for both")
+        .contains(CaseVariables.IMPACT, CaseVariables.URGENCY);
+
+    // what Tasklist's "Start process" submits (POST /engine-rest/process-definition/{id}/submit-form)
+    ProcessInstance instance = formService().submitStartForm(definitionId, Map.of(
+        CaseVariables.SUMMARY, "Checkout is down", CaseVariables.DESCRIPTION, "No order has gone through since 9:00",
+        CaseVariables.IMPACT, "CRITICAL", CaseVariables.URGENCY, "HIGH"));
+    executeDueJobs();
+
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1)
+        .variables().containsEntry(CaseVariables.PRIORITY, "P0");
+    assertThat(prioritiesAtRecompute).as("the SLA targets follow the form's rating").containsExactly("P0");
   }
 
   @Test

@@ -85,7 +85,7 @@ class CustomerApiIntegrationTest {
         {"summary": "Export to PDF fails", "description": "Every export over 50 pages stops after 60 s.",
          "product": "Reporting", "version": "4.2.1", "stepsToReproduce": "Export a 60-page report",
          "errorMessages": "TimeoutException at ExportService.<init>", "recentChanges": "Upgrade to 4.2",
-         "environment": "Linux, PostgreSQL 15", "impact": "HIGH", "urgency": "MEDIUM", "type": "PROBLEM"}
+         "environment": "Linux, PostgreSQL 15", "impact": "CRITICAL", "urgency": "MEDIUM", "type": "PROBLEM"}
         """);
 
     assertThat(response.statusCode()).isEqualTo(201);
@@ -104,8 +104,9 @@ class CustomerApiIntegrationTest {
         .containsEntry(CaseVariables.SUMMARY, "Export to PDF fails")
         .containsEntry(CaseVariables.PRODUCT_VERSION, "4.2.1")
         .containsEntry(CaseVariables.ERROR_MESSAGES, "TimeoutException at ExportService.<init>")
-        .containsEntry(CaseVariables.IMPACT, "HIGH")
+        .containsEntry(CaseVariables.IMPACT, "CRITICAL")
         .containsEntry(CaseVariables.URGENCY, "MEDIUM")
+        .containsEntry(CaseVariables.PRIORITY, "P1") // CasePriority.dmn knows the API's highest rating
         .containsEntry(CaseVariables.CASE_TYPE, "PROBLEM")
         .containsEntry(CaseVariables.CUSTOMER_ID, "alice.acme")
         .containsEntry(CaseVariables.CUSTOMER_NAME, "alice.acme Fixture")
@@ -351,6 +352,17 @@ class CustomerApiIntegrationTest {
     JsonNode paths = json.readTree(docs.body()).get("paths");
     assertThat(paths.has("/api/cases")).isTrue();
     assertThat(paths.has("/api/cases/{reference}/attachments")).isTrue();
+    JsonNode schemas = json.readTree(docs.body()).at("/components/schemas");
+    for (String rating : List.of("impact", "urgency")) {
+      JsonNode property = schemas.at("/OpenCaseRequest/properties/" + rating);
+      String ref = property.has("$ref") ? property.get("$ref").asText() : property.at("/allOf/0/$ref").asText();
+      JsonNode values = property.has("enum") ? property.get("enum")
+          : schemas.get(ref.substring(ref.lastIndexOf('/') + 1)).get("enum");
+      List<String> documented = new ArrayList<>();
+      values.forEach(value -> documented.add(value.asText()));
+      assertThat(documented).as("the published values of " + rating)
+          .containsExactly(java.util.Arrays.stream(Rating.values()).map(Enum::name).toArray(String[]::new));
+    }
     assertThat(http.get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
   }
 
@@ -385,6 +397,7 @@ class CustomerApiIntegrationTest {
         new Hostile("unknown field: reporter", 400, "customerId", () -> post(cases, "{\"summary\": \"ok\", " + valid + ", \"customerId\": \"carol.globex\"}")),
         new Hostile("unknown case type", 400, "type", () -> post(cases, "{\"summary\": \"ok\", " + valid + ", \"type\": \"BUG\"}")),
         new Hostile("number for enum", 400, "impact", () -> post(cases, "{\"summary\": \"ok\", " + valid + ", \"impact\": 3}")),
+        new Hostile("rating the priority table does not know", 400, "urgency", () -> post(cases, "{\"summary\": \"ok\", " + valid + ", \"urgency\": \"URGENT\"}")),
         new Hostile("duplicate key", 400, "body", () -> post(cases, "{\"summary\": \"a\", \"summary\": \"b\", " + valid + "}")),
         new Hostile("script in summary", 400, "summary", () -> post(cases, "{\"summary\": \"<script>alert(1)</script>\", " + valid + "}")),
         new Hostile("event handler in description", 400, "description", () -> post(cases, "{\"summary\": \"ok\", \"description\": \"<img src=x onerror=alert(1)>\"}")),

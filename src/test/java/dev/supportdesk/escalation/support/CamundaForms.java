@@ -52,4 +52,18 @@ public final class CamundaForms {
     throw new AssertionError("Option '" + optionLabel + "' stays unchecked");
   }
 
+  /**
+   * Picks an option of a select field by its visible label, as an agent does: opens the field's
+   * dropdown (form-js opens it on mouse-down) and clicks the option, then waits until the field shows it.
+   */
+  public static void select(WebDriver browser, String label, String optionLabel) {
+    WebElement group = field(browser, label).findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')]"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", group);
+    By option = By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + optionLabel + "']");
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(group)).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(option)).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> optionLabel.equals(
+        group.findElement(By.cssSelector(".fjs-select-display")).getText().strip()));
+  }
+
 }
