@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.exception.NotValidException;
 
@@ -42,7 +43,18 @@ public final class TaskInput {
     this.variables = variables;
   }
 
+  /**
+   * The task's input as its listener sees it. A task whose execution vanished under it was moved by a
+   * transaction that committed meanwhile (a parallel branch ending prunes the execution tree and moves
+   * the task to its parent): the submitted values would then be set on nothing and every required field
+   * would read as missing. That is a concurrent change, not bad input, and is reported as such; the
+   * agent's second submit finds the task where it now is.
+   */
   public static TaskInput of(DelegateTask task) {
+    if (task.getExecutionId() != null && task.getExecution() == null) {
+      throw new OptimisticLockingException("Task '" + task.getName() + "' was updated by another transaction"
+          + " concurrently: its execution " + task.getExecutionId() + " moved while it was being completed");
+    }
     return new TaskInput(task.getName(), task::getVariable);
   }
 
