@@ -45,6 +45,12 @@ public class CaseOwnership {
     });
   }
 
+  /** The case's owner as the case records it, from any process the case called; null before anyone worked it. */
+  public String ownerOf(DelegateExecution execution) {
+    Object owner = CaseStatusTracker.rootProcessInstance(execution).getVariable(CaseVariables.CASE_OWNER);
+    return owner == null ? null : owner.toString();
+  }
+
   /**
    * Makes {@code owner} responsible for the case instead; the case's open tasks move to the new
    * owner's "My cases". The caller decides who may do this (a lead).

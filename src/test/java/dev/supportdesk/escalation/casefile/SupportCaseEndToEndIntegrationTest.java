@@ -88,7 +88,7 @@ class SupportCaseEndToEndIntegrationTest {
     List<String> subjects = new java.util.ArrayList<>();
     for (jakarta.mail.internet.MimeMessage mail : smtp.getReceivedMessages()) {
       try {
-        if (mail.getSubject().contains(reference)) {
+        if (mail.getSubject().contains(reference) && !isStaffMail(mail)) {
           assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(recipient);
           subjects.add(mail.getSubject());
         }
@@ -97,6 +97,26 @@ class SupportCaseEndToEndIntegrationTest {
       }
     }
     return subjects;
+  }
+
+  /** Mails to staff (the case owner) of the case, by recipient. */
+  static List<String> staffMailsFor(String reference) {
+    List<String> recipients = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage mail : smtp.getReceivedMessages()) {
+      try {
+        if (mail.getSubject().contains(reference) && isStaffMail(mail)) {
+          assertThat(mail.getSubject()).contains("Engineering is done");
+          java.util.Arrays.stream(mail.getAllRecipients()).map(Object::toString).forEach(recipients::add);
+        }
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return recipients;
+  }
+
+  static boolean isStaffMail(jakarta.mail.internet.MimeMessage mail) throws jakarta.mail.MessagingException {
+    return mail.getMessageID() != null && mail.getMessageID().startsWith("<staff-");
   }
 
   static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -283,7 +303,9 @@ class SupportCaseEndToEndIntegrationTest {
     HistoricProcessInstance engineering = called.stream()
         .filter(instance -> instance.getProcessDefinitionKey().equals(EngineeringContract.PROCESS_ID))
         .findFirst().orElseThrow();
-    assertThat(engineering.getEndActivityId()).isEqualTo(EngineeringVariables.END_EVENT_HOTFIX_RELEASED);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(engineering.getId()).finished().list())
+        .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId)
+        .contains(EngineeringVariables.END_EVENT_HOTFIX_RELEASED, dev.supportdesk.escalation.queue.OwnerVariables.TASK_TELL_OWNER);
 
     // the ticket went through its statuses and, like engineering's variables, carries no personal data
     Ticket ticket = ticketOf(reference);
@@ -305,6 +327,9 @@ class SupportCaseEndToEndIntegrationTest {
     List<String> expectedSubjects = outbox.forCase(reference).stream().map(Notification::subject).toList();
     await().atMost(PATIENCE).untilAsserted(() ->
         assertThat(mailSubjectsFor(reference, CUSTOMER_EMAIL)).containsExactlyElementsOf(expectedSubjects));
+    // and the case owner, Tom, heard from engineering once
+    await().atMost(PATIENCE).untilAsserted(() ->
+        assertThat(staffMailsFor(reference)).containsExactly(TIER1.id() + "@example.com"));
     assertThat(outbox.forCase(reference)).extracting(Notification::status).containsOnly(Notification.SENT);
   }
 
@@ -383,6 +408,13 @@ class SupportCaseEndToEndIntegrationTest {
     work(ENGINEER, EngineeringVariables.TASK_MONITOR_RELEASE, vars(
         EngineeringVariables.REGRESSION_FOUND, false,
         EngineeringVariables.MONITORING_NOTES, "Two weeks without rounding reports"), reference, QA);
+    // the case was solved long ago: its owner gets a mail and a follow-up task of their own
+    await().atMost(PATIENCE).untilAsserted(() ->
+        assertThat(staffMailsFor(reference)).containsExactly(TIER1.id() + "@example.com"));
+    work(TIER1, dev.supportdesk.escalation.queue.OwnerVariables.TASK_FOLLOW_UP, vars(
+        dev.supportdesk.escalation.queue.OwnerVariables.CUSTOMER_INFORMED, true,
+        dev.supportdesk.escalation.queue.OwnerVariables.FOLLOW_UP_NOTES, "Called the customer: 4.3.0 installed"),
+        reference, ENGINEER);
 
     await().atMost(PATIENCE).untilAsserted(() -> assertThat(instances(reference))
         .allSatisfy(instance -> assertThat(instance.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED)));

@@ -24,6 +24,9 @@ import dev.supportdesk.escalation.engineering.EngineeringContract.Outcome;
 import dev.supportdesk.escalation.notification.NotificationKind;
 import dev.supportdesk.escalation.notification.NotifyCustomerDelegate;
 import dev.supportdesk.escalation.casefile.CaseMessages;
+import dev.supportdesk.escalation.queue.CaseOwnership;
+import dev.supportdesk.escalation.queue.FollowUpTaskValidator;
+import dev.supportdesk.escalation.queue.OwnerVariables;
 import dev.supportdesk.escalation.sla.SlaClock;
 import dev.supportdesk.escalation.tracker.FollowTrackerStatusDelegate;
 import dev.supportdesk.escalation.tracker.MoveEngineeringTicketDelegate;
@@ -54,11 +57,12 @@ import org.mockito.InOrder;
     "engineering/EngineeringCallerProcess.bpmn",
     "forms/ConfirmDefect.form", "forms/TriageDefect.form", "forms/ScheduleFixIntoRelease.form",
     "forms/DevelopFix.form", "forms/TestFixOnStaging.form", "forms/VerifyFix.form", "forms/ReleaseFix.form",
-    "forms/MonitorRelease.form"})
+    "forms/MonitorRelease.form", "forms/FollowUpEngineeringDone.form"})
 class EngineeringProcessTest {
 
   static final String CASE = "CASE-2026-ENG001";
   static final String CALLER = "EngineeringCallerProcess";
+  static final String OWNER = "tom.tier1";
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
@@ -69,6 +73,8 @@ class EngineeringProcessTest {
   final List<Call> notifications = new ArrayList<>();
   final List<Call> ticketMoves = new ArrayList<>();
   final List<String> openedFor = new ArrayList<>();
+  /** Cases whose owner was told that engineering is done, once per telling. */
+  final List<String> ownerToldFor = new ArrayList<>();
   CaseStatusTracker caseStatus;
   /** The case's SLA clock as the diagram calls it; each recompute records the severity it saw. */
   SlaClock slaClock;
@@ -93,6 +99,11 @@ class EngineeringProcessTest {
     doAnswer(call -> severitiesAtRecompute.add(call.<DelegateExecution>getArgument(0).getVariable(SEVERITY)))
         .when(slaClock).recompute(any(DelegateExecution.class));
     Mocks.register("slaClock", slaClock);
+    Mocks.register("notifyCaseOwner", (JavaDelegate) execution -> ownerToldFor.add(execution.getProcessBusinessKey()));
+    CaseOwnership ownership = mock(CaseOwnership.class);
+    when(ownership.ownerOf(any(DelegateExecution.class))).thenReturn(OWNER);
+    Mocks.register("caseOwnership", ownership);
+    Mocks.register("followUpTaskValidator", new FollowUpTaskValidator());
   }
 
   @AfterEach
@@ -164,6 +175,10 @@ class EngineeringProcessTest {
     statuses.verify(caseStatus).enter(any(), org.mockito.ArgumentMatchers.eq("ENGINEERING_READY"));
     statuses.verify(caseStatus).enter(any(), org.mockito.ArgumentMatchers.eq("ENGINEERING_IN_PROGRESS"));
     statuses.verify(caseStatus).enter(any(), org.mockito.ArgumentMatchers.eq("ENGINEERING_DONE"));
+    // the owner hears of it; the case goes back to Tier 1, where "Communicate resolution" is the owner's task
+    assertThat(ownerToldFor).containsExactly(CASE);
+    assertThat(instance).hasPassed(OwnerVariables.TASK_TELL_OWNER, "EndEvent_OwnerCommunicatesResolution")
+        .hasNotPassed(OwnerVariables.TASK_FOLLOW_UP);
   }
 
   @Test
@@ -193,7 +208,21 @@ class EngineeringProcessTest {
     releaseAndMonitor(false);
     executeJobs();
 
-    assertThat(engineering).isEnded()
+    // the case owner is told and gets a follow-up task of their own: the case was solved long ago
+    assertThat(ownerToldFor).containsExactly(CASE);
+    assertThat(engineering).isWaitingAt(OwnerVariables.TASK_FOLLOW_UP);
+    assertThat(currentTask()).hasDefinitionKey(OwnerVariables.TASK_FOLLOW_UP).isAssignedTo(OWNER)
+        .hasCandidateGroupAssociated("tier1");
+    assertThat(taskQuery().initializeFormKeys().singleResult().getCamundaFormRef().getKey())
+        .isEqualTo("Form_FollowUpEngineeringDone");
+    assertThatThrownBy(() -> taskServiceComplete(Map.of(OwnerVariables.FOLLOW_UP_NOTES, "ok")))
+        .hasRootCauseInstanceOf(NotValidException.class)
+        .hasMessageContaining(OwnerVariables.CUSTOMER_INFORMED + " must be true or false")
+        .hasMessageContaining(OwnerVariables.FOLLOW_UP_NOTES + " must have 10 to");
+    complete(currentTask(), Map.of(OwnerVariables.CUSTOMER_INFORMED, true,
+        OwnerVariables.FOLLOW_UP_NOTES, "Called the customer: they install 7.24.1 next week"));
+
+    assertThat(engineering).isEnded().hasPassed(OwnerVariables.TASK_TELL_OWNER, OwnerVariables.TASK_FOLLOW_UP)
         .hasPassed(TASK_NOTIFY_SCHEDULED_IN_PROGRESS, TASK_NOTIFY_FIX_RELEASED, END_EVENT_SCHEDULED_RELEASED)
         .hasNotPassed(TASK_NOTIFY_IN_PROGRESS, END_EVENT_HOTFIX_RELEASED);
     assertThat(caller).isEnded().hasPassed("EndEvent_EngineeringFinished")
@@ -329,6 +358,41 @@ class EngineeringProcessTest {
 
     assertThat(instance).hasPassed(END_EVENT_TRACKER_STATUS_KNOWN).hasNotPassed(TASK_NOTIFY_TRACKER_STATUS);
     assertThat(notifications).isEmpty();
+  }
+
+  @Test
+  void ticketDoneInTheTrackerTellsTheOwnerOnceThoughTheProcessReachesDoneToo() {
+    ProcessInstance instance = startEngineering();
+    confirmDefect("DEGRADED", "MANY", false);
+    executeJobs();
+    triage("HIGH", ReleasePath.SCHEDULED_RELEASE);
+    executeJobs();
+    notifications.clear();
+
+    // Jira: the engineers closed the ticket before the release was recorded in Tasklist
+    trackerReports("DONE");
+    executeJobs();
+
+    assertThat(notifications).extracting(Call::parameter).containsExactly(NotificationKind.ENGINEERING_DONE.name());
+    assertThat(ownerToldFor).containsExactly(CASE);
+    assertThat(instance).hasPassed("IntermediateThrowEvent_TrackerEngineeringDone", "EndEvent_TrackerDoneFollowed")
+        .isWaitingAt(TASK_SCHEDULE_FIX, OwnerVariables.TASK_FOLLOW_UP);
+    assertThat(taskQuery().taskDefinitionKey(OwnerVariables.TASK_FOLLOW_UP).singleResult()).isAssignedTo(OWNER);
+
+    // the process reaches its own Done later: the owner is not told a second time
+    complete(taskQuery().taskDefinitionKey(TASK_SCHEDULE_FIX).singleResult(),
+        Map.of(TARGET_RELEASE, "7.25.0", PLANNED_QUARTER, "2027-Q1"));
+    executeJobs();
+    complete(taskQuery().taskDefinitionKey(OwnerVariables.TASK_FOLLOW_UP).singleResult(),
+        Map.of(OwnerVariables.CUSTOMER_INFORMED, true, OwnerVariables.FOLLOW_UP_NOTES, "Mailed the customer the ticket"));
+    developTestVerify(true);
+    releaseAndMonitor(false);
+    executeJobs();
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_OwnerAlreadyTold", END_EVENT_SCHEDULED_RELEASED);
+    assertThat(ownerToldFor).containsExactly(CASE);
+    assertThat(historyService().createHistoricTaskInstanceQuery().taskDefinitionKey(OwnerVariables.TASK_FOLLOW_UP)
+        .count()).isOne();
   }
 
   // --- steps -----------------------------------------------------------------------------------
