@@ -53,7 +53,8 @@ public class CaseOwnership {
 
   /**
    * Makes {@code owner} responsible for the case instead; the case's open tasks move to the new
-   * owner's "My cases". The caller decides who may do this (a lead).
+   * owner's "My cases", and the tasks the previous owner held go to the new one. The caller decides who
+   * may do this (a lead: CaseOwnerReassignmentProcess).
    */
   public void reassign(ProcessEngineServices engine, String caseReference, String owner) {
     var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseReference)
@@ -61,8 +62,16 @@ public class CaseOwnership {
     if (instance == null) {
       throw new IllegalArgumentException("No open case " + caseReference);
     }
+    Object previous = engine.getRuntimeService().getVariable(instance.getId(), CaseVariables.CASE_OWNER);
     engine.getRuntimeService().setVariable(instance.getId(), CaseVariables.CASE_OWNER, owner);
     label(engine.getTaskService(), caseReference, owner);
+    if (previous != null && !previous.equals(owner)) {
+      // what the previous owner held as the owner (a follow-up task) goes with the case
+      for (Task held : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseReference)
+          .taskAssignee(previous.toString()).list()) {
+        engine.getTaskService().setAssignee(held.getId(), owner);
+      }
+    }
     ensureMyCases(engine, owner);
   }
 

@@ -31,6 +31,8 @@ public final class AccessPolicy {
 
   /** The main process: tier 1 agents open cases on a customer's behalf from Tasklist. */
   public static final String SUPPORT_CASE_PROCESS = "SupportCaseProcess";
+  /** Tier 1 leads start it from Tasklist to give a case another owner. */
+  public static final String CASE_OWNER_REASSIGNMENT_PROCESS = "CaseOwnerReassignmentProcess";
 
   public record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
     Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
@@ -50,6 +52,10 @@ public final class AccessPolicy {
     grants.add(new Grant(Groups.TIER1, Resources.PROCESS_DEFINITION, SUPPORT_CASE_PROCESS,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
     grants.add(new Grant(Groups.TIER1, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+    // Tier 1 leads move a case to another owner ("Reassign case owner" in Tasklist).
+    grants.add(new Grant(Groups.TIER1_LEADS, Resources.PROCESS_DEFINITION, CASE_OWNER_REASSIGNMENT_PROCESS,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+    grants.add(new Grant(Groups.TIER1_LEADS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
 
     // Auditors: read everything, change nothing.
     grants.add(new Grant(Groups.AUDITORS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));

@@ -17,14 +17,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Turns the engine's 500 for a task completed with invalid input into a 400 carrying the validator's
  * message. The engine wraps every task-listener exception in a plain {@code ProcessEngineException}
  * (ENGINE-03051), which Camunda's REST layer answers with 500, and its Jersey exception mappers cannot
- * be overridden for that type; so the answer of the completing endpoints is translated here. Only
+ * be overridden for that type; so the answer of the completing endpoints (and of start forms, whose
+ * steps check their input the same way) is translated here. Only
  * messages produced by {@link InvalidTaskInputException} ("Task '…' cannot be completed: …") qualify.
  * The answer is {@code application/problem+json} that keeps Camunda's {@code type} and {@code message}
  * members, which Tasklist shows.
  */
 public class TaskInputErrors extends OncePerRequestFilter {
 
-  static final Pattern COMPLETING = Pattern.compile(".*/task/[^/]+/(complete|submit-form|resolve)/?$");
+  static final Pattern COMPLETING = Pattern.compile(
+      ".*/(task/[^/]+/(complete|submit-form|resolve)|process-definition/(key/)?[^/]+/(start|submit-form))/?$");
   static final Pattern INVALID_INPUT = Pattern.compile("(Task '.{1,200}?' cannot be completed: .*?)'?$", Pattern.DOTALL);
 
   private final ObjectMapper json = new ObjectMapper();
