@@ -1,8 +1,11 @@
 package dev.supportdesk.escalation.sla;
 
 import dev.supportdesk.escalation.notification.StaffMail;
+import dev.supportdesk.escalation.casefile.CaseVariables;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -13,7 +16,7 @@ import org.springframework.stereotype.Component;
  * "E-mail the leads" of the SLA clock ({@code ${notifySlaLeads}}): a warning or a breach is a task in the
  * leads' queue and, because a lead is not always looking at Tasklist, also a mail to every member of the
  * lead group of the tier now responsible. The clock throws one escalation per kind of news; the event
- * subprocess that catches them keeps the code in {@value #ESCALATION_CODE}. Modelled asyncBefore and
+ * subprocess that catches them keeps the code in {@value #NEWS}. Modelled asyncBefore and
  * asyncAfter on its own branch: the leads' task never waits for the mail server, and a mail sent is not
  * sent again.
  */
@@ -22,6 +25,8 @@ public class NotifySlaLeadsDelegate implements JavaDelegate {
 
   /** Where the catching event subprocess stores the escalation code (camunda:escalationCodeVariable). */
   public static final String ESCALATION_CODE = "slaEscalationCode";
+  /** The subprocess's own copy of the code, taken when it starts (the process-wide one is overwritten). */
+  public static final String NEWS = "slaNews";
 
   /** What an escalation code of the clock says: a warning or a breach, of which target. */
   public record News(boolean breach, SlaTarget target) {
@@ -61,12 +66,13 @@ public class NotifySlaLeadsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    News news = News.of((String) execution.getVariable(ESCALATION_CODE));
+    News news = News.of((String) execution.getVariable(NEWS));
     String reference = execution.getProcessBusinessKey();
     String leads = slaClock.leadGroup(execution);
     Instant due = slaClock.breachDue(execution, news.target().name()).toInstant();
-    Object summary = execution.getVariable(SlaVariables.SUMMARY);
-    Object priority = execution.getVariable(SlaVariables.PRIORITY);
+    Map<String, Object> theCase = caseVariables(execution, reference);
+    Object summary = theCase.get(SlaVariables.SUMMARY);
+    Object priority = theCase.get(SlaVariables.PRIORITY);
     String subject = "[" + reference + "] SLA " + (news.breach() ? "breached" : "warning") + ": " + news.words()
         + " (" + priority + ")";
     String body = (news.breach()
@@ -78,6 +84,20 @@ public class NotifySlaLeadsDelegate implements JavaDelegate {
         + "\" is in the " + leads + " queue in Tasklist:\n" + mail.link("/camunda/app/tasklist/") + "\n";
     List<String> recipients = mail.addressesOf(List.of(), List.of(leads));
     mail.send(new StaffMail.Notice(key(execution), reference, subject, body), recipients);
+  }
+
+  /** Summary and priority as the case has them now (the clock process keeps neither up to date). */
+  private static Map<String, Object> caseVariables(DelegateExecution execution, String reference) {
+    var runtime = execution.getProcessEngineServices().getRuntimeService();
+    var supportCase = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_ID)
+        .processInstanceBusinessKey(reference).singleResult();
+    Map<String, Object> variables = new HashMap<>();
+    if (supportCase != null) {
+      variables.putAll(runtime.getVariables(supportCase.getId(), List.of(SlaVariables.SUMMARY, SlaVariables.PRIORITY)));
+    }
+    variables.putIfAbsent(SlaVariables.SUMMARY, execution.getVariable(SlaVariables.SUMMARY));
+    variables.putIfAbsent(SlaVariables.PRIORITY, execution.getVariable(SlaVariables.PRIORITY));
+    return variables;
   }
 
   /** The step's job: its id survives retries, so a resend carries the same Message-ID. */

@@ -174,6 +174,32 @@ class CaseOwnerMailIntegrationTest {
         .taskDefinitionKey(TASK_TRIAGE_DEFECT).count()).isOne();
   }
 
+  @Test
+  void theLeadsOfTheResponsibleTierAreMailedOfAnSlaWarningBesideTheirTask() throws Exception {
+    TestUsers.ensure(engine.getIdentityService(), "lars.lead", Groups.TIER1_LEADS);
+    engine.getRuntimeService().startProcessInstanceByKey(CaseVariables.PROCESS_ID, reference, Map.of(
+        CaseVariables.SUMMARY, "Invoices show the wrong VAT", CaseVariables.DESCRIPTION, "Since the update",
+        CaseVariables.IMPACT, "HIGH", CaseVariables.URGENCY, "HIGH"));
+    ProcessInstance clock = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(dev.supportdesk.escalation.sla.SlaVariables.PROCESS_ID).processInstanceBusinessKey(reference)
+        .singleResult();
+
+    // the first-response warning falls due (run now rather than waiting hours)
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(clock.getId()).activityId(dev.supportdesk.escalation.sla.SlaVariables.TIMER_FIRST_RESPONSE_WARNING)
+        .singleResult().getId());
+    executeJobs();
+
+    List<MimeMessage> toLead = List.of(SMTP.getReceivedMessagesForDomain("example.com")).stream()
+        .filter(mail -> recipients(mail).contains("lars.lead@example.com")).toList();
+    assertThat(toLead).hasSize(1);
+    assertThat(toLead.get(0).getSubject()).isEqualTo("[" + reference + "] SLA warning: first response (P0)");
+    assertThat(GreenMailUtil.getBody(toLead.get(0))).contains("Invoices show the wrong VAT",
+        "Review SLA warning: first response", "https://support.vendor.example/camunda/app/tasklist/");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(clock.getId())
+        .taskDefinitionKey("Task_ReviewFirstResponseWarning").taskCandidateGroup(Groups.TIER1_LEADS).count()).isOne();
+  }
+
   // --- steps -------------------------------------------------------------------------------------
 
   /** A case its owner (olivia) handed to engineering, the defect confirmed and the Jira issue opened. */

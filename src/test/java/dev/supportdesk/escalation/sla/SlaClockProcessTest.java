@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 
 import dev.supportdesk.escalation.security.Groups;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -29,6 +30,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.flywaydb.core.Flyway;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +81,12 @@ class SlaClockProcessTest {
     Mocks.register("slaClock", slaClock);
     Mocks.register("recordSlaBreach", new RecordSlaBreachDelegate(slaClock));
     Mocks.register("slaLeadTaskValidation", new SlaLeadTaskValidation());
+    Mocks.register("notifySlaLeads", (JavaDelegate) execution -> leadMails.add(
+        (String) execution.getVariable(NotifySlaLeadsDelegate.NEWS)));
   }
+
+  /** The escalation codes the leads were e-mailed about, in order. */
+  final List<String> leadMails = new ArrayList<>();
 
   @AfterEach
   void reset() {
@@ -164,6 +171,11 @@ class SlaClockProcessTest {
     Task warning = task("Task_ReviewFirstResponseWarning", instance);
     assertThat(warning).hasCandidateGroup(Groups.TIER2_LEADS).hasDueDate(Date.from(berlin("2026-11-23T13:00")));
     assertThat(record(SlaTarget.FIRST_RESPONSE).warnedAt()).isEqualTo(berlin("2026-11-23T12:00"));
+    // and, on a branch of its own that the task does not wait for, a mail to the same leads
+    assertThat(leadMails).isEmpty();
+    executeDueJobs(instance);
+    assertThat(leadMails).containsExactly("SlaWarningFirstResponse");
+    assertThat(instance).hasPassed("Task_EmailTheLeads");
 
     assertThatThrownBy(() -> complete(warning, Map.of(SlaVariables.WARNING_NOTE, "ok")))
         .hasMessageContaining(SlaVariables.WARNING_NOTE);
@@ -195,6 +207,8 @@ class SlaClockProcessTest {
     assertThat(breached.state()).isEqualTo(SlaClockRecord.State.BREACHED);
     assertThat(breached.breachedAt()).isEqualTo(berlin("2026-11-23T13:00"));
     assertThat(runtimeService().getVariable(instance.getId(), SlaVariables.PRIORITY)).isEqualTo("P1");
+    executeDueJobs(instance);
+    assertThat(leadMails).containsExactly("SlaWarningFirstResponse", "SlaBreachFirstResponse");
 
     complete(task("Task_HandleFirstResponseBreach", instance),
         Map.of(SlaVariables.BREACH_ACTION, "Called the customer, engineer assigned"));
@@ -262,6 +276,8 @@ class SlaClockProcessTest {
     assertThat(task("Task_HandleResolutionBreach", instance)).hasCandidateGroup(Groups.ENGINEERING_LEADS);
     assertThat(record(SlaTarget.RESOLUTION).state()).isEqualTo(SlaClockRecord.State.BREACHED);
     complete(task("Task_HandleResolutionBreach", instance), Map.of(SlaVariables.BREACH_ACTION, "Hotfix release scheduled"));
+    executeDueJobs(instance);
+    assertThat(leadMails).containsExactly("SlaWarningResolution", "SlaBreachResolution");
 
     assertThat(instance).hasPassed("EndEvent_ResolutionWarningReviewed", "EndEvent_ResolutionBreachHandled")
         .isWaitingAt(SlaVariables.TASK_AWAIT_RESOLUTION);
