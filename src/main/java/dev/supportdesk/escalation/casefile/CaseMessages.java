@@ -19,6 +19,11 @@ public final class CaseMessages {
   public static final String RESOLUTION_ACCEPTED = "resolutionAccepted";
   public static final String OBJECTION_REASON = "objectionReason";
   public static final String QUOTE_APPROVED = "quoteApproved";
+  /** The customer's words with their answer to a quote (optional). */
+  public static final String QUOTE_COMMENT = "quoteComment";
+  /** What the quote offers, as the feature request process holds it (featureScope, costEstimate). */
+  public static final String QUOTE_SCOPE = "featureScope";
+  public static final String QUOTE_COST = "costEstimate";
   public static final String TRACKER_STATUS = "trackerStatus";
 
   private CaseMessages() {}

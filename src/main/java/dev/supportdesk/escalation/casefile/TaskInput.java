@@ -123,6 +123,16 @@ public final class TaskInput {
     return constant;
   }
 
+  /** A finite number of at least zero: a price that may be "no charge". */
+  public Number requireNonNegativeNumber(String name) {
+    Object value = value(name);
+    if (value instanceof Number number && number.doubleValue() >= 0 && Double.isFinite(number.doubleValue())) {
+      return number;
+    }
+    problems.add(name + " must be a number of at least 0");
+    return null;
+  }
+
   public Number requirePositiveNumber(String name) {
     Object value = value(name);
     if (value instanceof Number number && number.doubleValue() > 0 && Double.isFinite(number.doubleValue())) {

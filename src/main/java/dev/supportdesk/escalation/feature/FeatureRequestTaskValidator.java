@@ -48,6 +48,7 @@ public class FeatureRequestTaskValidator implements TaskListener {
 
   private static void scopeAndCost(TaskInput input) {
     input.requireText(FEATURE_SCOPE, 20, LONG_TEXT);
-    input.requirePositiveNumber(COST_ESTIMATE);
+    // 0: no charge, the request is accepted without a quote
+    input.requireNonNegativeNumber(COST_ESTIMATE);
   }
 }

@@ -34,6 +34,10 @@ public class ApiProblem extends RuntimeException {
         "No case " + (reference == null ? "" : reference + " ") + "is visible to you.", List.of());
   }
 
+  public static ApiProblem notFound(String detail) {
+    return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", detail, List.of());
+  }
+
   public static ApiProblem conflict(String detail) {
     return new ApiProblem(HttpStatus.CONFLICT, "Conflict", detail, List.of());
   }

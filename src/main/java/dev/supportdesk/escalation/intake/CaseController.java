@@ -42,6 +42,11 @@ public class CaseController {
 
   public record ConfirmationAccepted(boolean accepted, Instant createdAt) {}
 
+  /** A quote awaiting the customer's answer: what will be built and its price. */
+  public record PendingQuote(String scope, Object cost) {}
+
+  public record QuoteAnswered(boolean approved, Instant createdAt) {}
+
   private final CaseIntake intake;
   private final CaseAccess access;
   private final CaseView view;
@@ -146,5 +151,28 @@ public class CaseController {
     CustomerCase c = access.writable(customer, reference);
     StoredMessage stored = conversation.confirm(c, customer.id(), request.accepted(), request.reason());
     return new ConfirmationAccepted(request.accepted(), stored.createdAt());
+  }
+
+  @Operation(summary = "The quote of a feature request that awaits your answer",
+      description = "404 when no quote of the case awaits an answer.")
+  @GetMapping("/{reference}/quote")
+  public PendingQuote quote(@Parameter(hidden = true) @AuthenticationPrincipal Customer customer,
+      @PathVariable String reference) {
+    CustomerCase c = access.readable(customer, reference);
+    var quote = conversation.pendingQuote(c.reference())
+        .orElseThrow(() -> ApiProblem.notFound("Case " + c.reference() + " has no quote waiting for your answer."));
+    Object scope = quote.get(dev.supportdesk.escalation.casefile.CaseMessages.QUOTE_SCOPE);
+    return new PendingQuote(scope == null ? null : scope.toString(),
+        quote.get(dev.supportdesk.escalation.casefile.CaseMessages.QUOTE_COST));
+  }
+
+  @Operation(summary = "Approve or decline the quote of a feature request",
+      description = "Approved, the request is scheduled; declined, it is withdrawn. 409 when no quote awaits an answer.")
+  @PostMapping(path = "/{reference}/quote", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public QuoteAnswered answerQuote(@Parameter(hidden = true) @AuthenticationPrincipal Customer customer,
+      @PathVariable String reference, @Valid @RequestBody QuoteAnswerRequest request) {
+    CustomerCase c = access.writable(customer, reference);
+    StoredMessage stored = conversation.answerQuote(c, customer.id(), request.approved(), request.comment());
+    return new QuoteAnswered(request.approved(), stored.createdAt());
   }
 }

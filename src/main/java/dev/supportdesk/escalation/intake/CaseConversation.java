@@ -123,6 +123,35 @@ public class CaseConversation {
     return stored;
   }
 
+  /**
+   * The customer's answer to a feature request's quote: approved, the request is scheduled; declined, it
+   * is withdrawn. 409 when no quote of the case awaits an answer (none sent, answered already, timed out).
+   */
+  @Transactional
+  public StoredMessage answerQuote(CustomerCase c, String authorId, boolean approved, String comment) {
+    if (!isWaitingFor(c.reference(), CaseMessages.FEATURE_QUOTE_RESPONSE)) {
+      throw ApiProblem.conflict("Case " + c.reference() + " has no quote waiting for your answer.");
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseMessages.QUOTE_APPROVED, approved);
+    variables.put(CaseMessages.QUOTE_COMMENT, comment == null || comment.isBlank() ? null : comment.strip());
+    if (!correlate(c.reference(), CaseMessages.FEATURE_QUOTE_RESPONSE, variables)) {
+      throw ApiProblem.conflict("Case " + c.reference() + " has no quote waiting for your answer.");
+    }
+    StoredMessage stored = new StoredMessage(UUID.randomUUID().toString(), c.reference(), authorId,
+        approved ? Kind.QUOTE_APPROVED : Kind.QUOTE_DECLINED,
+        comment == null || comment.isBlank() ? (approved ? "Quote approved" : "Quote declined") : comment.strip(),
+        true, clock.instant());
+    messages.insert(stored);
+    return stored;
+  }
+
+  /** The quote awaiting the customer's answer (what will be built, the price), if one does. */
+  public java.util.Optional<Map<String, Object>> pendingQuote(String reference) {
+    return waiting(reference, CaseMessages.FEATURE_QUOTE_RESPONSE).stream().findFirst().map(execution ->
+        runtime.getVariables(execution.getId(), List.of(CaseMessages.QUOTE_SCOPE, CaseMessages.QUOTE_COST)));
+  }
+
   public List<StoredMessage> messages(String reference) {
     return messages.forCase(reference);
   }

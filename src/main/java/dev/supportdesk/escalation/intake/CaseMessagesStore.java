@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseMessagesStore {
 
-  public enum Kind { MESSAGE, RESOLUTION_ACCEPTED, RESOLUTION_OBJECTED }
+  public enum Kind { MESSAGE, RESOLUTION_ACCEPTED, RESOLUTION_OBJECTED, QUOTE_APPROVED, QUOTE_DECLINED }
 
   public record StoredMessage(String id, String caseReference, String authorId, Kind kind, String body,
       boolean delivered, Instant createdAt) {}

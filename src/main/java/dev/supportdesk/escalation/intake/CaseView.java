@@ -98,6 +98,8 @@ public class CaseView {
         case MESSAGE -> "Message to support";
         case RESOLUTION_ACCEPTED -> "Resolution accepted";
         case RESOLUTION_OBJECTED -> "Objection to the resolution";
+        case QUOTE_APPROVED -> "Quote approved";
+        case QUOTE_DECLINED -> "Quote declined";
       }));
     }
     for (AttachmentInfo a : attachments.forCase(c.reference())) {

@@ -16,11 +16,13 @@ import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.feature.FeatureRequestContract.Decision;
 import dev.supportdesk.escalation.notification.NotificationKind;
 import dev.supportdesk.escalation.notification.NotifyCustomerDelegate;
+import dev.supportdesk.escalation.sla.SlaClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.runtime.Job;
@@ -56,7 +58,12 @@ class FeatureRequestProcessTest {
         notifications.add((String) execution.getVariableLocal(NotifyCustomerDelegate.KIND_PARAMETER)));
     Mocks.register("featureRequestSettings", new FeatureRequestSettings(Duration.ofDays(30)));
     Mocks.register("featureRequestTaskValidator", new FeatureRequestTaskValidator());
+    slaClock = org.mockito.Mockito.mock(SlaClock.class);
+    Mocks.register("slaClock", slaClock);
   }
+
+  /** The case's SLA clock: paused while the customer decides on a quote. */
+  SlaClock slaClock;
 
   @AfterEach
   void resetMocks() {
@@ -86,8 +93,13 @@ class FeatureRequestProcessTest {
     executeJobs();
     assertThat(instance).isWaitingAt(TASK_AWAIT_QUOTE_RESPONSE).hasNotPassed(TASK_HOLD_WORKSHOP);
     assertThat(notifications).containsExactly(NotificationKind.FEATURE_REQUEST_QUOTE.name());
+    // the customer decides: the SLA waits with them
+    org.mockito.Mockito.verify(slaClock).pause(org.mockito.ArgumentMatchers.any(DelegateExecution.class),
+        org.mockito.ArgumentMatchers.eq("WAITING_FOR_CUSTOMER"));
+    org.mockito.Mockito.verify(slaClock, org.mockito.Mockito.never()).resume(org.mockito.ArgumentMatchers.any(DelegateExecution.class));
 
     answerQuote(true);
+    org.mockito.Mockito.verify(slaClock).resume(org.mockito.ArgumentMatchers.any(DelegateExecution.class));
     executeJobs();
 
     assertThat(instance).hasPassed(TASK_NOTIFY_ACCEPTED, EVENT_REQUEST_ACCEPTED).isWaitingAt(TASK_SCHEDULE_DEVELOPMENT);
@@ -142,22 +154,35 @@ class FeatureRequestProcessTest {
     assertThat(timer.getDuedate().toInstant())
         .isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(60), Instant.now().plus(Duration.ofDays(7)));
     managementService().executeJob(timer.getId());
+    org.mockito.Mockito.verify(slaClock).resume(org.mockito.ArgumentMatchers.any(DelegateExecution.class));
 
     assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_QUOTE_TIMED_OUT, END_EVENT_QUOTE_TIMED_OUT)
         .variables().containsEntry(FeatureRequestContract.FEATURE_DECISION, Decision.WITHDRAWN.name());
   }
 
   @Test
-  void serverRefusesAQuoteWithoutPositiveCost() {
+  void aRequestWithNothingToChargeIsAcceptedWithoutAQuote() {
+    ProcessInstance instance = start();
+    acceptAndScope(false, 0.0);
+    executeJobs();
+
+    assertThat(instance).hasPassed("Gateway_QuoteNeeded", TASK_NOTIFY_ACCEPTED, EVENT_REQUEST_ACCEPTED)
+        .hasNotPassed(TASK_NOTIFY_QUOTE, TASK_AWAIT_QUOTE_RESPONSE).isWaitingAt(TASK_SCHEDULE_DEVELOPMENT);
+    assertThat(notifications).containsExactly(NotificationKind.FEATURE_REQUEST_ACCEPTED.name());
+    org.mockito.Mockito.verifyNoInteractions(slaClock);
+  }
+
+  @Test
+  void serverRefusesAQuoteWithANegativeCost() {
     start();
     complete(currentTask(), Map.of(REQUEST_DECISION, "ACCEPT", DECISION_REASON, "Fits the reporting roadmap"));
     complete(currentTask(), Map.of(FEATURE_BRIEF, "Finance exports every report to Excel by hand each month; "
         + "an XLSX export saves them two days a month."));
 
     assertThatThrownBy(() -> engine.getProcessEngine().getTaskService().complete(currentTask().getId(),
-        Map.of(FEATURE_SCOPE, "XLSX export of every report", COST_ESTIMATE, 0, WORKSHOP_NEEDED, "maybe")))
+        Map.of(FEATURE_SCOPE, "XLSX export of every report", COST_ESTIMATE, -5, WORKSHOP_NEEDED, "maybe")))
         .hasRootCauseInstanceOf(NotValidException.class)
-        .hasMessageContaining(COST_ESTIMATE + " must be a number greater than 0")
+        .hasMessageContaining(COST_ESTIMATE + " must be a number of at least 0")
         .hasMessageContaining(WORKSHOP_NEEDED + " must be true or false");
     assertThat(currentTask()).hasDefinitionKey(TASK_SCOPE_AND_ESTIMATE);
   }
