@@ -49,10 +49,11 @@ public class CaseView {
    * (none while the case waits on the customer or once met), its state and when it was met. Not shown:
    * the responsible tier, pause reasons, priority and the elapsed times (auditors read those).
    */
-  public record SlaTargetView(String target, String promisedWithin, Instant due, String state, Instant metAt) {
+  public record SlaTargetView(String target, int round, String promisedWithin, Instant due, String state,
+      Instant metAt) {
     static SlaTargetView of(SlaClockView clock) {
-      return new SlaTargetView(clock.target().name(), clock.targetDuration(), clock.due(), clock.state().name(),
-          clock.metAt());
+      return new SlaTargetView(clock.target().name(), clock.round(), clock.targetDuration(), clock.due(),
+          clock.state().name(), clock.metAt());
     }
   }
 

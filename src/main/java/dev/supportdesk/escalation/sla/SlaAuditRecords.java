@@ -32,7 +32,8 @@ public class SlaAuditRecords implements CaseSlaRecords {
 
   @Override
   public List<SlaRecord> forCase(String caseReference) {
-    return clock.clocks(caseReference).stream().map(view -> new SlaRecord(view.target().name(),
+    return clock.clocks(caseReference).stream().map(view -> new SlaRecord(
+        view.round() > 1 ? view.target().name() + " (reopened, round " + view.round() + ")" : view.target().name(),
         view.breachedAt() != null ? "BREACHED" : view.state().name(), view.startedAt(), view.due(), view.warnedAt(),
         view.breachedAt(), view.metAt(), "target " + view.targetDuration() + ", tier " + view.responsibleTier()
             + ", elapsed " + view.elapsedBusinessTime() + " business time, paused " + view.pausedTime()))

@@ -318,7 +318,47 @@ public class SlaClock {
   @Transactional(readOnly = true)
   public List<SlaClockView> clocks(String caseReference) {
     Instant now = now();
-    return clocks.forCase(caseReference).stream().map(clock -> SlaClockView.of(clock, calendarOf(clock), now)).toList();
+    Map<String, Integer> rounds = clocks.rounds(caseReference);
+    return clocks.forCase(caseReference).stream()
+        .map(clock -> SlaClockView.of(clock, rounds.getOrDefault(clock.id(), 1), calendarOf(clock), now)).toList();
+  }
+
+  /**
+   * The customer objected to the resolution: the case is open again and gets a new resolution clock
+   * (a second round, the first kept as it ended), with its target from the case's priority and severity
+   * now, on the case's calendar, warned and breached by a clock process of its own. Nothing happens
+   * while a resolution clock is still open.
+   */
+  public void reopen(DelegateExecution execution) {
+    reopen(caseReference(execution), text(execution.getVariable(SlaVariables.PRIORITY)),
+        text(execution.getVariable(SlaVariables.SEVERITY)), text(execution.getVariable(SlaVariables.ORGANISATION_ID)));
+  }
+
+  public void reopen(String caseReference, String priority, String severity, String organisationId) {
+    Optional<SlaClockRecord> last = clocks.find(caseReference, SlaTarget.RESOLUTION);
+    if (last.isPresent() && last.get().isOpen()) {
+      return;
+    }
+    String duration = targets.targets(priority, severity).get(SlaTarget.RESOLUTION);
+    if (duration == null) {
+      return; // no resolution promise for this classification
+    }
+    Instant now = now();
+    SlaClockRecord clock = SlaClockRecord.start(UUID.randomUUID().toString(), caseReference, SlaTarget.RESOLUTION,
+        priority, severity, organisationId, duration, calendars.forOrganisation(organisationId), Groups.TIER1, now,
+        properties.getWarningShare());
+    clocks.insert(clock, now);
+    LOG.info("Case {} reopened: resolution clock round {} due {}", caseReference,
+        clocks.rounds(caseReference).get(clock.id()), clock.due());
+    if (instance(caseReference, SlaVariables.PROCESS_ID).isEmpty()) {
+      runtime.createProcessInstanceByKey(SlaVariables.PROCESS_ID).businessKey(caseReference)
+          .setVariables(Variables.createVariables()
+              .putValue(SlaVariables.CASE_REFERENCE, caseReference)
+              .putValue(SlaVariables.PRIORITY, priority)
+              .putValue(SlaVariables.SEVERITY, severity)
+              .putValue(SlaVariables.ORGANISATION_ID, organisationId))
+          .execute();
+    }
   }
 
   // ---------------------------------------------------------------- internals

@@ -26,12 +26,23 @@ public class SlaClockRepository {
   }
 
   public List<SlaClockRecord> forCase(String caseReference) {
-    return jdbc.query("SELECT * FROM sla_clock WHERE case_reference = ? ORDER BY target", ROWS, caseReference);
+    return jdbc.query("SELECT * FROM sla_clock WHERE case_reference = ? ORDER BY target, clock_round", ROWS,
+        caseReference);
   }
 
+  /** The case's current clock of the target: the latest round (a reopen starts a new resolution clock). */
   public Optional<SlaClockRecord> find(String caseReference, SlaTarget target) {
-    return jdbc.query("SELECT * FROM sla_clock WHERE case_reference = ? AND target = ?", ROWS, caseReference,
-        target.name()).stream().findFirst();
+    return jdbc.query("SELECT * FROM sla_clock WHERE case_reference = ? AND target = ? ORDER BY clock_round DESC",
+        ROWS, caseReference, target.name()).stream().findFirst();
+  }
+
+  /** Round of each clock of the case (1 for the first, 2 after the first reopen, ...), by clock id. */
+  public java.util.Map<String, Integer> rounds(String caseReference) {
+    java.util.Map<String, Integer> rounds = new java.util.HashMap<>();
+    jdbc.query("SELECT id, clock_round FROM sla_clock WHERE case_reference = ?",
+        (org.springframework.jdbc.core.RowCallbackHandler) rs -> rounds.put(rs.getString("id"), rs.getInt("clock_round")),
+        caseReference);
+    return rounds;
   }
 
   /** Every clock whose state changed between two instants, for an auditor's export. */
@@ -44,13 +55,15 @@ public class SlaClockRepository {
     jdbc.update("INSERT INTO sla_clock (id, case_reference, target, priority, severity, organisation_id,"
             + " target_duration, target_seconds, responsible_tier, state, started_at, paused_since, pause_reason,"
             + " paused_seconds, paused_business_seconds, warning_due, due, warned_at, breached_at, met_at,"
-            + " elapsed_business_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " elapsed_business_seconds, updated_at, clock_round) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?,"
+            + " (SELECT COALESCE(MAX(r.clock_round), 0) + 1 FROM sla_clock r WHERE r.case_reference = ? AND r.target = ?))",
         clock.id(), clock.caseReference(), clock.target().name(), clock.priority(), clock.severity(),
         clock.organisationId(), clock.targetDuration(), clock.targetBusiness().getSeconds(), clock.responsibleTier(),
         clock.state().name(), time(clock.startedAt()), time(clock.pausedSince()), clock.pauseReason(),
         clock.pausedWall().getSeconds(), clock.pausedBusiness().getSeconds(), time(clock.warningDue()),
         time(clock.due()), time(clock.warnedAt()), time(clock.breachedAt()), time(clock.metAt()),
-        seconds(clock.elapsedBusiness()), time(now));
+        seconds(clock.elapsedBusiness()), time(now), clock.caseReference(), clock.target().name());
   }
 
   public void update(SlaClockRecord clock, Instant now) {

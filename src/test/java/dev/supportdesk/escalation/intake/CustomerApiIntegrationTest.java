@@ -158,7 +158,7 @@ class CustomerApiIntegrationTest {
     assertThat(sla.findValuesAsText("target")).containsExactly("FIRST_RESPONSE", "RESOLUTION");
     assertThat(sla.findValuesAsText("promisedWithin")).containsExactly("PT4H", "P4D");
     assertThat(sla.get(0).fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("target", "promisedWithin", "due", "state", "metAt");
+        .containsExactlyInAnyOrder("target", "round", "promisedWithin", "due", "state", "metAt");
     assertThat(read.body()).doesNotContain("responsibleTier").doesNotContain("tier1")
         .doesNotContain("pauseReason").doesNotContain("elapsed");
   }

@@ -2,6 +2,7 @@ package dev.supportdesk.escalation.sla;
 
 import dev.supportdesk.escalation.support.ProcessTestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -281,6 +282,45 @@ class SlaClockProcessTest {
 
     assertThat(instance).hasPassed("EndEvent_ResolutionWarningReviewed", "EndEvent_ResolutionBreachHandled")
         .isWaitingAt(SlaVariables.TASK_AWAIT_RESOLUTION);
+  }
+
+  @Test
+  void aReopenedCaseRunsASecondResolutionClockThatBreachesOnItsOwnTarget() {
+    slaClock.start(CASE, "P2", "HIGH", null);
+    ProcessInstance first = clockProcess();
+    slaClock.met(CASE, SlaTarget.FIRST_RESPONSE);
+    at("2026-11-24T10:00");
+    slaClock.met(CASE, SlaTarget.RESOLUTION);
+    assertThat(first).isEnded();
+
+    // the customer objects the next morning: the case is open again
+    at("2026-11-25T09:00");
+    slaClock.reopen(CASE, "P2", "HIGH", null);
+    slaClock.reopen(CASE, "P2", "HIGH", null); // a second call while the new clock runs starts nothing
+
+    ProcessInstance second = clockProcess();
+    assertThat(second.getId()).isNotEqualTo(first.getId());
+    assertThat(second).isWaitingAt(SlaVariables.TASK_AWAIT_RESOLUTION)
+        .hasNotPassed(SlaVariables.TASK_AWAIT_FIRST_RESPONSE);
+    // HIGH: P3D = 24 working hours from the reopen
+    assertThat(record(SlaTarget.RESOLUTION).due()).isEqualTo(berlin("2026-11-27T17:00"));
+    assertThat(slaClock.clocks(CASE)).filteredOn(view -> view.target() == SlaTarget.RESOLUTION)
+        .extracting(SlaClockView::round, SlaClockView::state)
+        .containsExactly(tuple(1, SlaClockRecord.State.MET), tuple(2, SlaClockRecord.State.RUNNING));
+
+    // and it runs past its new target
+    at("2026-11-27T17:00");
+    executeDueJobs(second);
+    executeDueJobs(second);
+
+    assertThat(second).hasPassed("Task_RecordResolutionBreach").isWaitingAt("Task_HandleResolutionBreach");
+    assertThat(slaClock.clocks(CASE)).filteredOn(view -> view.target() == SlaTarget.RESOLUTION)
+        .extracting(SlaClockView::round, SlaClockView::state)
+        .containsExactly(tuple(1, SlaClockRecord.State.MET), tuple(2, SlaClockRecord.State.BREACHED));
+    assertThat(new SlaAuditRecords(slaClock, null).forCase(CASE))
+        .extracting(dev.supportdesk.escalation.audit.CaseSlaRecords.SlaRecord::target, 
+            dev.supportdesk.escalation.audit.CaseSlaRecords.SlaRecord::outcome)
+        .contains(tuple("RESOLUTION", "MET"), tuple("RESOLUTION (reopened, round 2)", "BREACHED"));
   }
 
   @Test
