@@ -142,7 +142,8 @@ class SupportCaseProcessTest {
     assertThat(prioritiesAtRecompute).as("targets decided again once the priority is known").containsExactly("P0");
 
     completeTier1Analysis("RESOLVED");
-    verify(slaClock).firstResponse(any(DelegateExecution.class));
+    // finishing the analysis tells the customer nothing: no first response yet (the resolution will be one)
+    verify(slaClock, never()).firstResponse(any(DelegateExecution.class));
     assertThat(task()).hasDefinitionKey(Tier1Variables.TASK_COMMUNICATE_RESOLUTION).hasDueDate(SLA_DUE);
     verify(slaClock, never()).resolved(any(DelegateExecution.class));
     completeResolution();
@@ -159,7 +160,6 @@ class SupportCaseProcessTest {
     InOrder clock = inOrder(slaClock);
     clock.verify(slaClock).start(any(DelegateExecution.class));
     clock.verify(slaClock).recompute(any(DelegateExecution.class));
-    clock.verify(slaClock).firstResponse(any(DelegateExecution.class));
     clock.verify(slaClock).resolved(any(DelegateExecution.class));
     clock.verify(slaClock).pause(any(DelegateExecution.class), eq(WAITING_FOR_CUSTOMER));
     clock.verify(slaClock).resume(any(DelegateExecution.class));

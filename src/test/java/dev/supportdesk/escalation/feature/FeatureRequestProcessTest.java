@@ -169,7 +169,10 @@ class FeatureRequestProcessTest {
     assertThat(instance).hasPassed("Gateway_QuoteNeeded", TASK_NOTIFY_ACCEPTED, EVENT_REQUEST_ACCEPTED)
         .hasNotPassed(TASK_NOTIFY_QUOTE, TASK_AWAIT_QUOTE_RESPONSE).isWaitingAt(TASK_SCHEDULE_DEVELOPMENT);
     assertThat(notifications).containsExactly(NotificationKind.FEATURE_REQUEST_ACCEPTED.name());
-    org.mockito.Mockito.verifyNoInteractions(slaClock);
+    // nobody waits on the customer; the acceptance is the first answer they get
+    org.mockito.Mockito.verify(slaClock, org.mockito.Mockito.never()).pause(
+        org.mockito.ArgumentMatchers.any(DelegateExecution.class), org.mockito.ArgumentMatchers.anyString());
+    org.mockito.Mockito.verify(slaClock).firstResponse(org.mockito.ArgumentMatchers.any(DelegateExecution.class));
   }
 
   @Test
