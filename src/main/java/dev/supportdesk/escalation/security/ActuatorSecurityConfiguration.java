@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The Actuator: {@code /actuator/health} stays public for load balancers (status only, never
- * details); {@code /actuator/metrics} needs HTTP Basic of a member of {@value Groups#OPERATORS} or
+ * details); {@code /actuator/metrics} and {@code /actuator/prometheus} (the scrape endpoint, with the
+ * business figures of {@code operations/BusinessMetrics}) need HTTP Basic of a member of {@value Groups#OPERATORS} or
  * {@value Groups#CAMUNDA_ADMIN}, answered like the customer API (problem+json 401/403, no session).
  * Which endpoints exist at all is {@code management.endpoints.web.exposure.include}; every other one
  * is not exposed and answers 404 to everyone, so this chain lets those requests through to that 404.
@@ -31,7 +32,7 @@ public class ActuatorSecurityConfiguration {
             "Metrics are for members of the groups operators and camunda-admin.")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+            .requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
             .hasAuthority(ActuatorAuthenticationProvider.OPERATOR_AUTHORITY)
             .requestMatchers("/actuator", "/actuator/").hasAuthority(ActuatorAuthenticationProvider.OPERATOR_AUTHORITY)
             // not exposed: the Actuator's own 404

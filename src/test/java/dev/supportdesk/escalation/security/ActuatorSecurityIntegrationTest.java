@@ -81,7 +81,7 @@ class ActuatorSecurityIntegrationTest {
   void everyOtherEndpointIsNotExposedToAnyone() {
     for (String path : new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops",
         "/actuator/loggers", "/actuator/heapdump", "/actuator/threaddump", "/actuator/mappings",
-        "/actuator/prometheus", "/actuator/shutdown"}) {
+        "/actuator/shutdown"}) {
       assertThat(http.get(path, null).statusCode()).as("anonymous " + path).isEqualTo(404);
       assertThat(http.get(path, Http.basic("ops.person", PASSWORD)).statusCode()).as("operator " + path).isEqualTo(404);
       assertThat(http.get(path, Http.basic("admin.person", PASSWORD)).statusCode()).as("admin " + path).isEqualTo(404);
