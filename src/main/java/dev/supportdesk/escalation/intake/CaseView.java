@@ -42,7 +42,17 @@ public class CaseView {
   public record Details(String reference, CaseType type, String summary, String description, String product,
       String version, String stepsToReproduce, String errorMessages, String recentChanges, String environment,
       String impact, String urgency, Status status, boolean open, String reportedBy, Instant openedAt,
-      List<TimelineEntry> timeline, List<SlaTargetView> sla) {}
+      List<TimelineEntry> timeline, List<ConversationEntry> conversation, List<SlaTargetView> sla) {}
+
+  /**
+   * One message of the case's conversation, in order: what support wrote to the customer (the mail's
+   * message, with the agent's words for the customer) and what the customer's side wrote or attached.
+   *
+   * @param from {@code SUPPORT} or {@code CUSTOMER}
+   * @param author the customer login that wrote it; null for support (agents are not named)
+   * @param kind the mail's kind, or the customer message's kind ({@code MESSAGE}, {@code ATTACHMENT}, …)
+   */
+  public record ConversationEntry(Instant at, String from, String author, String kind, String title, String text) {}
 
   /**
    * One promise of the case as the customer sees it: which target, within how much working time, by when
@@ -59,6 +69,9 @@ public class CaseView {
 
   public record NotificationView(String kind, String subject, String body, String delivery, Instant createdAt,
       Instant sentAt) {}
+
+  static final String SUPPORT = "SUPPORT";
+  static final String CUSTOMER = "CUSTOMER";
 
   private final CaseStatusTracker statusTracker;
   private final NotificationOutbox outbox;
@@ -95,18 +108,13 @@ public class CaseView {
       timeline.add(new TimelineEntry(n.createdAt(), "NOTIFICATION", n.kind().name(), n.kind().subject()));
     }
     for (StoredMessage m : messages.forCase(c.reference())) {
-      timeline.add(new TimelineEntry(m.createdAt(), m.kind().name(), null, switch (m.kind()) {
-        case MESSAGE -> "Message to support";
-        case RESOLUTION_ACCEPTED -> "Resolution accepted";
-        case RESOLUTION_OBJECTED -> "Objection to the resolution";
-        case QUOTE_APPROVED -> "Quote approved";
-        case QUOTE_DECLINED -> "Quote declined";
-      }));
+      timeline.add(new TimelineEntry(m.createdAt(), m.kind().name(), null, title(m.kind())));
     }
     for (AttachmentInfo a : attachments.forCase(c.reference())) {
       timeline.add(new TimelineEntry(a.uploadedAt(), "ATTACHMENT", null, "File attached: " + a.fileName()));
     }
     timeline.sort(Comparator.comparing(TimelineEntry::at));
+    List<ConversationEntry> conversation = conversation(c);
     CaseStatus status = status(c.reference(), history);
     // closed for the customer even while engineering still ships a scheduled release; the SLA clock runs
     // under the case's reference too, but is no part of the customer's case
@@ -116,7 +124,36 @@ public class CaseView {
     List<SlaTargetView> sla = slaClock.clocks(c.reference()).stream().map(SlaTargetView::of).toList();
     return new Details(c.reference(), c.type(), c.summary(), c.description(), c.product(), c.productVersion(),
         c.stepsToReproduce(), c.errorMessages(), c.recentChanges(), c.environment(), c.impact(), c.urgency(),
-        Status.of(status), open, c.reporterName(), c.createdAt(), List.copyOf(timeline), sla);
+        Status.of(status), open, c.reporterName(), c.createdAt(), List.copyOf(timeline), conversation, sla);
+  }
+
+  /** The public conversation of the case, oldest first: never internal notes, only what the customer read. */
+  public List<ConversationEntry> conversation(CustomerCase c) {
+    List<ConversationEntry> entries = new ArrayList<>();
+    for (Notification n : outbox.forCase(c.reference())) {
+      entries.add(new ConversationEntry(n.createdAt(), SUPPORT, null, n.kind().name(), n.kind().subject(),
+          n.publicText()));
+    }
+    for (StoredMessage m : messages.forCase(c.reference())) {
+      entries.add(new ConversationEntry(m.createdAt(), CUSTOMER, m.authorId(), m.kind().name(), title(m.kind()),
+          m.body()));
+    }
+    for (AttachmentInfo a : attachments.forCase(c.reference())) {
+      entries.add(new ConversationEntry(a.uploadedAt(), CUSTOMER, a.uploadedBy(), "ATTACHMENT",
+          "File attached: " + a.fileName(), null));
+    }
+    entries.sort(Comparator.comparing(ConversationEntry::at));
+    return List.copyOf(entries);
+  }
+
+  private static String title(CaseMessagesStore.Kind kind) {
+    return switch (kind) {
+      case MESSAGE -> "Message to support";
+      case RESOLUTION_ACCEPTED -> "Resolution accepted";
+      case RESOLUTION_OBJECTED -> "Objection to the resolution";
+      case QUOTE_APPROVED -> "Quote approved";
+      case QUOTE_DECLINED -> "Quote declined";
+    };
   }
 
   public List<NotificationView> notifications(CustomerCase c) {

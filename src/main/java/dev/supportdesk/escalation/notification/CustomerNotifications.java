@@ -35,7 +35,7 @@ public class CustomerNotifications {
     this.outbox = outbox;
     this.watchers = watchers;
     this.identity = identity;
-    this.templates = new MailTemplates(properties.signature());
+    this.templates = new MailTemplates(properties.signature(), properties.publicBaseUrl());
     JavaMailSender sender = mailSender.getIfAvailable();
     this.delivery = sender == null ? null : new MailDelivery(sender, properties.from(), properties.messageIdDomain());
     if (sender == null) {
@@ -45,15 +45,17 @@ public class CustomerNotifications {
 
   /**
    * @param dedupKey the step asking (its job): one message per step, however often the step is retried
+   * @param caseVariables the step's and the case's variables: the mail reads only the summary, the
+   *     addresses and the fields written for the customer ({@link PublicReply})
    */
   public Notification notify(String caseReference, NotificationKind kind, String dedupKey,
       Map<String, Object> caseVariables) {
-    MailTemplates.Mail mail = templates.render(kind, caseReference, text(caseVariables.get(CaseVariables.SUMMARY)));
+    MailTemplates.Mail mail = templates.render(kind, caseReference, text(caseVariables.get(CaseVariables.SUMMARY)),
+        PublicReply.of(kind, caseVariables::get));
     String recipient = text(caseVariables.get(CaseVariables.CUSTOMER_EMAIL));
     List<String> copies = watcherAddresses(text(caseVariables.get(CaseVariables.ORGANISATION_ID)),
         text(caseVariables.get(CaseVariables.CUSTOMER_ID)), recipient);
-    Notification notification = outbox.enqueue(dedupKey, caseReference, kind, recipient, copies,
-        mail.subject(), mail.body());
+    Notification notification = outbox.enqueue(dedupKey, caseReference, kind, recipient, copies, mail);
     deliver(notification);
     return notification;
   }

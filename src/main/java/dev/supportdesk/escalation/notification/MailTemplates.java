@@ -1,12 +1,16 @@
 package dev.supportdesk.escalation.notification;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * The text of every customer mail: a subject naming the case and a plain-text body that says what
- * happened in the customer's words. Only the case reference and the customer's own summary are
- * filled in: never agents' notes, findings, engine ids or anyone's contact details.
+ * The text of every customer mail: a subject naming the case, a body that says what happened in the
+ * customer's words, in plain text and HTML. Filled in are the case reference, the customer's own summary
+ * and what the agent wrote for the customer ({@link PublicReply}): never agents' internal notes,
+ * findings, engine ids or anyone's contact details.
  */
 public final class MailTemplates {
 
@@ -18,17 +22,17 @@ public final class MailTemplates {
     PARAGRAPHS.put(NotificationKind.CASE_RECEIVED,
         "We received your case and a support engineer will look at it shortly.");
     PARAGRAPHS.put(NotificationKind.INFORMATION_REQUESTED,
-        "To continue, we need more information from you. Please read our question and answer it with a message"
-            + " on the case.");
+        "To continue, we need more information from you. Please answer our question below: reply to this mail"
+            + " or add a message to the case.");
     PARAGRAPHS.put(NotificationKind.INFORMATION_REMINDER,
-        "We are still waiting for the information we asked for. Without it we cannot continue, and the case will"
-            + " be closed if we do not hear from you.");
+        "We are still waiting for the information we asked for (our question is below). Without it we cannot"
+            + " continue, and the case will be closed if we do not hear from you.");
     PARAGRAPHS.put(NotificationKind.CLOSED_WITHOUT_REPLY,
         "We closed your case because we did not receive the information we asked for. Open a new case at any time"
             + " and mention this reference.");
     PARAGRAPHS.put(NotificationKind.WORKAROUND_AVAILABLE,
-        "A workaround is available for your case. Our support engineer will send you the steps; the case stays"
-            + " open while we work on a permanent solution.");
+        "A workaround is available for your case: the steps are below. The case stays open while we work on a"
+            + " permanent solution.");
     PARAGRAPHS.put(NotificationKind.ESCALATED_TO_ENGINEERING,
         "Your case needs a change in the product, so we escalated it to our engineering team. We will tell you"
             + " about every step.");
@@ -43,31 +47,46 @@ public final class MailTemplates {
     PARAGRAPHS.put(NotificationKind.SOLVED_PLANNED_FOR_RELEASE,
         "Your case is solved: the fix is planned for an upcoming release. We will write again when it is released.");
     PARAGRAPHS.put(NotificationKind.FIX_RELEASED,
-        "The fix for your case was released. Please update to the new version.");
+        "The fix for your case was released. The version and what changed are below.");
     PARAGRAPHS.put(NotificationKind.FEATURE_REQUEST_ACCEPTED,
         "Your feature request was accepted and added to our product plans.");
     PARAGRAPHS.put(NotificationKind.FEATURE_REQUEST_DECLINED,
         "We decided not to implement your feature request. Thank you for the suggestion.");
     PARAGRAPHS.put(NotificationKind.FEATURE_REQUEST_QUOTE,
-        "We prepared a scope and estimate for your request. Please review it and tell us whether to go ahead.");
+        "We prepared a scope and estimate for your request (below). Please review it and tell us whether to go"
+            + " ahead: approve or decline the quote on your case.");
     PARAGRAPHS.put(NotificationKind.RESOLUTION_PROPOSED,
-        "We propose a resolution for your case. Please confirm that it solves your problem, or tell us why not.");
+        "We propose the resolution below for your case. Please confirm that it solves your problem, or tell us"
+            + " why not.");
     PARAGRAPHS.put(NotificationKind.CASE_REOPENED,
         "Your case was reopened and we are working on it again.");
     PARAGRAPHS.put(NotificationKind.CASE_CLOSED,
         "Your case is closed. Thank you for working with us.");
   }
 
-  /** A rendered mail. */
-  public record Mail(String subject, String body) {}
+  /**
+   * A rendered mail.
+   *
+   * @param body plain text
+   * @param html the same text as HTML, every value escaped
+   * @param message what the customer reads in the mail without greeting, links and signature: the case
+   *     conversation shows it
+   */
+  public record Mail(String subject, String body, String html, String message) {}
 
   private final String signature;
+  private final String publicBaseUrl;
 
-  public MailTemplates(String signature) {
+  public MailTemplates(String signature, String publicBaseUrl) {
     this.signature = signature;
+    this.publicBaseUrl = publicBaseUrl;
   }
 
   public Mail render(NotificationKind kind, String caseReference, String summary) {
+    return render(kind, caseReference, summary, PublicReply.NONE);
+  }
+
+  public Mail render(NotificationKind kind, String caseReference, String summary, PublicReply reply) {
     String paragraph = PARAGRAPHS.get(kind);
     if (paragraph == null) {
       throw new IllegalStateException("No mail template for " + kind);
@@ -75,14 +94,37 @@ public final class MailTemplates {
     String oneLineSummary = summary == null ? "" : summary.replaceAll("[\\r\\n\\t]+", " ").strip();
     String subject = "[" + caseReference + "] " + kind.subject()
         + (oneLineSummary.isEmpty() ? "" : ": " + abbreviate(oneLineSummary, SUMMARY_IN_SUBJECT));
+    String link = caseLink(caseReference);
+    String message = paragraph + (reply.isEmpty() ? "" : "\n\n" + reply.asText());
     String body = "Hello,\n\n"
-        + paragraph + "\n\n"
+        + message + "\n\n"
         + "Case:    " + caseReference + "\n"
         + (oneLineSummary.isEmpty() ? "" : "Summary: " + oneLineSummary + "\n")
-        + "\nFollow your case at /api/cases/" + caseReference + " and keep the reference in the subject"
-        + " when you write to us.\n\n"
+        + "\nFollow your case at " + link + " and keep the reference in the subject when you write to us.\n\n"
         + "-- \n" + signature + "\n";
-    return new Mail(subject, body);
+    StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif\">\n")
+        .append("<p>Hello,</p>\n<p>").append(escape(paragraph)).append("</p>\n");
+    for (PublicReply.Part part : reply.parts()) {
+      html.append("<h3>").append(escape(part.label())).append("</h3>\n<p style=\"white-space: pre-wrap\">")
+          .append(escape(part.text())).append("</p>\n");
+    }
+    html.append("<p>Case: <strong>").append(escape(caseReference)).append("</strong>");
+    if (!oneLineSummary.isEmpty()) {
+      html.append("<br>Summary: ").append(escape(oneLineSummary));
+    }
+    html.append("</p>\n<p><a href=\"").append(escape(link)).append("\">Follow your case</a> and keep the reference")
+        .append(" in the subject when you write to us.</p>\n<p>-- <br>").append(escape(signature))
+        .append("</p>\n</body></html>\n");
+    return new Mail(subject, body, html.toString(), message);
+  }
+
+  /** Where the customer follows the case: absolute, from the one configured public base URL. */
+  public String caseLink(String caseReference) {
+    return publicBaseUrl + "/api/cases/" + URLEncoder.encode(caseReference, StandardCharsets.UTF_8);
+  }
+
+  private static String escape(String text) {
+    return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
   }
 
   static boolean covers(NotificationKind kind) {

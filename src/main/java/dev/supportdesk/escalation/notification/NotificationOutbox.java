@@ -22,7 +22,7 @@ public class NotificationOutbox {
       rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
       rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
       rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
-      splitRecipients(rs.getString("bcc_recipients")));
+      splitRecipients(rs.getString("bcc_recipients")), rs.getString("html_body"), rs.getString("public_text"));
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -32,18 +32,13 @@ public class NotificationOutbox {
     this.clock = Clock.systemUTC();
   }
 
-  public Notification enqueue(String dedupKey, String caseReference, NotificationKind kind,
-      String recipient, String subject, String body) {
-    return enqueue(dedupKey, caseReference, kind, recipient, List.of(), subject, body);
-  }
-
   /**
    * Records a message once per {@code dedupKey} (the step that asked for it); a retried step finds
    * its message already there and gets the same one back. The id is derived from the dedup key, so
    * a step whose transaction rolled back writes the same id (and mail Message-ID) when retried.
    */
   public Notification enqueue(String dedupKey, String caseReference, NotificationKind kind,
-      String recipient, List<String> bccRecipients, String subject, String body) {
+      String recipient, List<String> bccRecipients, MailTemplates.Mail mail) {
     List<Notification> existing = jdbc.query(
         "SELECT * FROM notification_outbox WHERE dedup_key = ?", ROWS, dedupKey);
     if (!existing.isEmpty()) {
@@ -52,10 +47,11 @@ public class NotificationOutbox {
     String id = idFor(dedupKey);
     String status = recipient == null || recipient.isBlank() ? Notification.NO_RECIPIENT : Notification.PENDING;
     jdbc.update("INSERT INTO notification_outbox (id, case_reference, kind, dedup_key, recipient, bcc_recipients,"
-            + " subject, body, status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            + " subject, body, html_body, public_text, status, attempts, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
         id, caseReference, kind.name(), dedupKey, recipient,
-        bccRecipients.isEmpty() ? null : String.join(",", bccRecipients), subject, body, status,
-        Timestamp.from(clock.instant()));
+        bccRecipients.isEmpty() ? null : String.join(",", bccRecipients), mail.subject(), mail.body(), mail.html(),
+        mail.message(), status, Timestamp.from(clock.instant()));
     return jdbc.queryForObject("SELECT * FROM notification_outbox WHERE id = ?", ROWS, id);
   }
 

@@ -2,12 +2,15 @@ package dev.supportdesk.escalation.notification;
 
 import dev.supportdesk.escalation.casefile.CaseStatusTracker;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +32,8 @@ public class NotifyCustomerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     NotificationKind kind = NotificationKind.valueOf((String) execution.getVariableLocal(KIND_PARAMETER));
-    notifications.notify(execution.getProcessBusinessKey(), kind, dedupKey(execution, kind), caseVariables(execution));
+    notifications.notify(execution.getProcessBusinessKey(), kind, dedupKey(execution, kind),
+        caseVariables(execution, kind));
   }
 
   /**
@@ -59,9 +63,24 @@ public class NotifyCustomerDelegate implements JavaDelegate {
   /**
    * The case's own variables under the step's: a called process such as engineering never receives the
    * customer's address (its hand-off is sanitised), so the recipient comes from the support case itself.
+   * Under both, the public fields of the kind that another process of the case holds: "solved, planned for
+   * release" is told by the case while engineering, which planned the release, still runs.
    */
-  static Map<String, Object> caseVariables(DelegateExecution execution) {
-    Map<String, Object> variables = new HashMap<>(CaseStatusTracker.rootProcessInstance(execution).getVariables());
+  static Map<String, Object> caseVariables(DelegateExecution execution, NotificationKind kind) {
+    Map<String, Object> variables = new HashMap<>();
+    List<String> publicFields = PublicReply.variablesOf(kind);
+    if (!publicFields.isEmpty() && execution.getProcessBusinessKey() != null) {
+      RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+      for (ProcessInstance other : runtime.createProcessInstanceQuery()
+          .processInstanceBusinessKey(execution.getProcessBusinessKey()).list()) {
+        runtime.getVariables(other.getId(), publicFields).forEach((name, value) -> {
+          if (value != null) {
+            variables.putIfAbsent(name, value);
+          }
+        });
+      }
+    }
+    variables.putAll(CaseStatusTracker.rootProcessInstance(execution).getVariables());
     variables.putAll(execution.getVariables());
     return variables;
   }

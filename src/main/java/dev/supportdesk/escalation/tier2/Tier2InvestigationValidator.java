@@ -43,11 +43,11 @@ public class Tier2InvestigationValidator implements TaskListener {
     }
     switch (next) {
       case REQUEST_INFORMATION ->
-          input.requireText(INFORMATION_REQUEST, "Information to request", 10, 5_000);
+          input.requireText(INFORMATION_REQUEST, "Question for the customer", 10, 5_000);
       case INVOLVE_TEAMS -> input.check(
           input.isTrue(INVOLVE_NETWORK_OPERATIONS) || input.isTrue(INVOLVE_DATABASE_ADMINISTRATORS),
           "Involving other teams needs at least one team: network operations or database administrators");
-      case OFFER_WORKAROUND -> input.requireText(Tier2Contract.WORKAROUND, "Workaround", 10, 10_000);
+      case OFFER_WORKAROUND -> input.requireText(Tier2Contract.WORKAROUND, "Workaround for the customer", 10, 10_000);
       case RESOLVE -> { }
       case ESCALATE_TO_ENGINEERING -> input
           .requireOneOf(Tier2Contract.ESCALATION_REASON, "Reason for engineering", EscalationReason.class)

@@ -426,12 +426,28 @@ class SupportCaseEndToEndIntegrationTest {
         NotificationKind.SOLVED_PLANNED_FOR_RELEASE, NotificationKind.RESOLUTION_PROPOSED,
         NotificationKind.CASE_CLOSED, NotificationKind.ENGINEERING_IN_PROGRESS, NotificationKind.FIX_RELEASED,
         NotificationKind.ENGINEERING_DONE);
+    // what the agents wrote for the customer reached them; their internal notes never did
+    Map<NotificationKind, String> told = new java.util.EnumMap<>(NotificationKind.class);
+    outbox.forCase(reference).forEach(n -> told.put(n.kind(), n.publicText()));
+    assertThat(told.get(NotificationKind.SOLVED_PLANNED_FOR_RELEASE)).contains("Planned release: 4.3.0");
+    assertThat(told.get(NotificationKind.RESOLUTION_PROPOSED)).contains("until then use the CSV export for totals");
+    assertThat(told.get(NotificationKind.FIX_RELEASED)).contains("Version: 4.3.0")
+        .contains("Update of the application needed: Yes").contains("Dashboard totals are no longer rounded twice.");
+    for (Notification n : outbox.forCase(reference)) {
+      assertThat(n.body() + n.htmlBody() + n.publicText()).as(n.kind().name())
+          .doesNotContain("Reproduced on a copy", "Two weeks without rounding", "Called the customer",
+              "Totals exact to the cent");
+    }
     JsonNode shipped = customerCase(reference);
     assertThat(statusTimeline(shipped)).as("a closed case stays closed while engineering finishes").containsExactly(
         "RECEIVED", "IN_ANALYSIS", "ENGINEERING_SPECIFYING", "ENGINEERING_READY", "SOLVED_PLANNED_FOR_RELEASE",
         "RESOLVED", "CLOSED");
     assertThat(shipped.get("open").asBoolean()).isFalse();
     assertThat(outbox.forCase(reference)).extracting(Notification::recipient).containsOnly(CUSTOMER_EMAIL);
+    assertThat(shipped.get("conversation").findValuesAsText("text")).anyMatch(text -> text.contains("4.3.0"));
+    assertThat(shipped.toString()).doesNotContain("Reproduced on a copy", "Two weeks without rounding",
+        "Called the customer", "Totals exact to the cent");
+
     assertThat(caseInstance(reference).getEndActivityId()).isEqualTo(SupportCaseElements.END_SCHEDULED_FIX_RELEASED);
     assertThat(tracker.statusHistory(ticketOf(reference).key())).extracting(BuiltInTracker.StatusChange::status)
         .containsExactly(TicketStatus.SPECIFYING, TicketStatus.READY, TicketStatus.IN_PROGRESS, TicketStatus.DONE);

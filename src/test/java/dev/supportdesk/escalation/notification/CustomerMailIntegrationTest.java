@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -133,6 +134,51 @@ class CustomerMailIntegrationTest {
   }
 
   @Test
+  void theCustomerReadsWhatTheAgentWroteInTheMailAndOnTheCaseAndNeverAnInternalNote() throws Exception {
+    String reference = open("mia.mail", "Reports render blank");
+    Map<String, Object> variables = new HashMap<>(variablesOf(reference));
+    variables.put("informationRequest", "Which browser shows the blank page? <b>Please</b> attach the console log.");
+    variables.put("resolutionText", "Clear the report cache & reload; fixed in 7.24.2.");
+    for (String internal : List.of("tier1Findings", "tier2Findings", "rootCause", "tier2StepsTaken")) {
+      variables.put(internal, "INTERNAL-7731 suspect the renderer pool");
+    }
+    ProcessInstance journey = engine.getRuntimeService().startProcessInstanceByKey(CustomerFixtures.JOURNEY,
+        reference, variables);
+
+    runJob(journey);
+    runJob(journey);
+    answer(reference, "/messages", "{\"text\": \"Firefox 128, log attached.\"}");
+    runJob(journey);
+
+    MimeMessage[] mails = smtp.getReceivedMessages();
+    assertThat(mails).hasSize(3);
+    MimeMessage question = mails[1];
+    assertThat(GreenMailUtil.getBody(question)).contains("multipart/alternative");
+    assertThat(text(question, "text/plain")).contains("Our question:\nWhich browser shows the blank page?"
+        + " <b>Please</b> attach the console log.").contains("http://localhost:8080/api/cases/" + reference);
+    assertThat(text(question, "text/html")).contains("&lt;b&gt;Please&lt;/b&gt;").doesNotContain("<b>Please</b>");
+    assertThat(text(mails[2], "text/plain")).contains("Clear the report cache & reload; fixed in 7.24.2.");
+    for (MimeMessage mail : mails) {
+      assertThat(mail.getHeader("In-Reply-To", null)).isEqualTo("<" + reference + "@mail.test>");
+      assertThat(mail.getHeader("References", null)).isEqualTo("<" + reference + "@mail.test>");
+      assertThat(text(mail, "text/plain") + text(mail, "text/html")).doesNotContain("INTERNAL-7731");
+    }
+
+    HttpResponse<String> read = http.get("/api/cases/" + reference, as("mia.mail"));
+    assertThat(read.body()).doesNotContain("INTERNAL-7731");
+    assertThat(http.get("/api/cases/" + reference + "/notifications", as("mia.mail")).body())
+        .doesNotContain("INTERNAL-7731");
+    JsonNode conversation = json.readTree(read.body()).get("conversation");
+    assertThat(conversation.findValuesAsText("kind")).containsExactly("CASE_RECEIVED", "INFORMATION_REQUESTED",
+        "MESSAGE", "RESOLUTION_PROPOSED");
+    assertThat(conversation.findValuesAsText("from")).containsExactly("SUPPORT", "SUPPORT", "CUSTOMER", "SUPPORT");
+    assertThat(conversation.get(1).get("text").asText()).contains("Which browser shows the blank page?");
+    assertThat(conversation.get(2).get("text").asText()).isEqualTo("Firefox 128, log attached.");
+    assertThat(conversation.get(2).get("author").asText()).isEqualTo("mia.mail");
+    assertThat(conversation.get(3).get("text").asText()).contains("Clear the report cache & reload");
+  }
+
+  @Test
   void smtpOutageRetriesTheJobThenAnIncidentAndARetryAfterRecoverySendsEachMailOnce() throws Exception {
     String reference = open("mia.mail", "Licence check fails offline");
     ProcessInstance journey = startJourney(reference);
@@ -220,6 +266,22 @@ class CustomerMailIntegrationTest {
 
   static String as(String user) {
     return Http.basic(user, TestUsers.PASSWORD);
+  }
+
+  /** The first body part of the given type, however deep in the multipart tree. */
+  static String text(jakarta.mail.Part part, String type) throws Exception {
+    if (part.isMimeType(type)) {
+      return part.getContent().toString().replace("\r\n", "\n");
+    }
+    if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = text(multipart.getBodyPart(i), type);
+        if (!found.isEmpty()) {
+          return found;
+        }
+      }
+    }
+    return "";
   }
 
   static String subject(MimeMessage mail) {

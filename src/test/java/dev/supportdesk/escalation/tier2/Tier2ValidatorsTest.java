@@ -43,7 +43,7 @@ class Tier2ValidatorsTest {
   @Test
   void requestForInformationNeedsWhatToAsk() {
     Map<String, Object> variables = investigation("REQUEST_INFORMATION");
-    assertThat(problems(variables)).singleElement().asString().contains("Information to request is required");
+    assertThat(problems(variables)).singleElement().asString().contains("Question for the customer is required");
 
     variables.put(INFORMATION_REQUEST, "Please send the server log of a failed export");
     assertThat(problems(variables)).isEmpty();
@@ -70,7 +70,7 @@ class Tier2ValidatorsTest {
   @Test
   void workaroundNeedsItsText() {
     Map<String, Object> variables = investigation("OFFER_WORKAROUND");
-    assertThat(problems(variables)).singleElement().asString().contains("Workaround is required");
+    assertThat(problems(variables)).singleElement().asString().contains("Workaround for the customer is required");
 
     variables.put(Tier2Contract.WORKAROUND, "Export in chunks of 40 pages");
     assertThat(problems(variables)).isEmpty();
