@@ -12,6 +12,11 @@ public final class CaseMessages {
   public static final String RESOLUTION_RESPONSE = "ResolutionResponse";
   /** The customer approved or rejected a feature request's scope and estimate. */
   public static final String FEATURE_QUOTE_RESPONSE = "FeatureQuoteResponse";
+  /**
+   * The customer wrote or attached a file while no step of the case waited for it: starts "Customer
+   * wrote while no step waited" in the support case, a task for the tier that holds the case.
+   */
+  public static final String CUSTOMER_WROTE = "CustomerWrote";
   /** The engineering ticket moved in the tracker (Jira webhook or polling). */
   public static final String TRACKER_STATUS_CHANGED = "TrackerStatusChanged";
 

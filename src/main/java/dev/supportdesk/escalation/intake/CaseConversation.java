@@ -2,6 +2,8 @@ package dev.supportdesk.escalation.intake;
 
 import dev.supportdesk.escalation.casefile.CaseMessages;
 import dev.supportdesk.escalation.casefile.CaseStatusTracker;
+import dev.supportdesk.escalation.conversation.ConversationVariables;
+import dev.supportdesk.escalation.conversation.ConversationVariables.MessageKind;
 import dev.supportdesk.escalation.intake.CaseMessagesStore.Kind;
 import dev.supportdesk.escalation.intake.CaseMessagesStore.StoredMessage;
 import dev.supportdesk.escalation.intake.CustomerCases.CustomerCase;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What the customer says to support: messages are stored with the case and, when a step of the case
  * waits for {@value CaseMessages#CUSTOMER_INFORMATION_RECEIVED}, delivered to it; answers to a
- * proposed resolution go to the step waiting for {@value CaseMessages#RESOLUTION_RESPONSE}.
+ * proposed resolution go to the step waiting for {@value CaseMessages#RESOLUTION_RESPONSE}. A message or file
+ * that no step waits for starts {@value CaseMessages#CUSTOMER_WROTE}: a task for the tier holding the case.
  * Correlation is by the case reference (business key), to exactly one waiting process instance.
  *
  * <p>A message races whatever else moves the waiting step: a second message sent at the same moment,
@@ -80,17 +84,41 @@ public class CaseConversation {
 
   /** Stores the message and delivers it to a waiting step, each attempt in its own transaction. */
   public StoredMessage addMessage(CustomerCase c, String authorId, String text) {
+    return retryingLostRaces(c.reference(), () -> storeMessage(c, authorId, text));
+  }
+
+  /**
+   * Runs {@code work} (which stores something the customer sent and moves the case) in a transaction of
+   * its own, again in a fresh one when it lost a race with another change of the case's waiting steps.
+   */
+  public <T> T retryingLostRaces(String reference, Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> storeMessage(c, authorId, text));
+        return transaction.execute(status -> work.get());
       } catch (OptimisticLockingException lostRace) {
         if (attempt == ATTEMPTS) {
           throw lostRace;
         }
-        LOG.info("Case {}: the waiting step changed while a message arrived; storing it again (attempt {})",
-            c.reference(), attempt + 1);
+        LOG.info("Case {}: the waiting step changed while the customer's message arrived; storing it again"
+            + " (attempt {})", reference, attempt + 1);
       }
     }
+  }
+
+  /**
+   * What the customer sent while no step waited for it becomes work for an agent ("Customer wrote while
+   * no step waited" in the support case). The variables are transient: the subprocess keeps its own
+   * copy, and nothing lands in the case's scope. False for a case started before the diagram had the
+   * subprocess: the message is kept with the case, as it always was.
+   */
+  public boolean tellAnAgent(String reference, MessageKind kind, String id, String authorId, String text) {
+    boolean told = correlate(reference, CaseMessages.CUSTOMER_WROTE,
+        ConversationVariables.message(kind, id, authorId, text, clock.instant()));
+    if (!told) {
+      LOG.info("Case {}: no step waits for the customer's {} and the case has no task for it; kept with the case",
+          reference, kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return told;
   }
 
   private StoredMessage storeMessage(CustomerCase c, String authorId, String text) {
@@ -102,6 +130,9 @@ public class CaseConversation {
     StoredMessage stored = new StoredMessage(UUID.randomUUID().toString(), c.reference(), authorId, Kind.MESSAGE,
         text, delivered, clock.instant());
     messages.insert(stored);
+    if (!delivered) {
+      tellAnAgent(c.reference(), MessageKind.MESSAGE, stored.id(), authorId, text);
+    }
     return stored;
   }
 

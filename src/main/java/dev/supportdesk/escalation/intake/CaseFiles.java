@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.intake;
 
+import dev.supportdesk.escalation.conversation.ConversationVariables.MessageKind;
 import dev.supportdesk.escalation.intake.CaseAttachments.AttachmentInfo;
 import dev.supportdesk.escalation.intake.CustomerCases.CustomerCase;
 import java.security.MessageDigest;
@@ -9,27 +10,50 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Files customers attach for support staff, checked by {@link AttachmentPolicy}. */
 @Service
 public class CaseFiles {
 
   private final CaseAttachments attachments;
+  private final CaseConversation conversation;
   private final Clock clock = Clock.systemUTC();
 
-  public CaseFiles(CaseAttachments attachments) {
+  public CaseFiles(CaseAttachments attachments, CaseConversation conversation) {
     this.attachments = attachments;
+    this.conversation = conversation;
   }
 
-  @Transactional
+  /**
+   * Keeps the file with the case and gives the tier holding the case a task to look at it, in one
+   * transaction (again in a fresh one when a message moved the case at the same moment). A closed case
+   * takes no more files, as it takes no more messages.
+   */
   public AttachmentInfo attach(CustomerCase c, String uploadedBy, String originalName, String declaredType,
       byte[] content) {
     AttachmentPolicy.Accepted accepted = AttachmentPolicy.check(originalName, declaredType, content);
-    AttachmentInfo info = new AttachmentInfo(UUID.randomUUID().toString(), accepted.fileName(),
-        accepted.contentType(), content.length, sha256(content), uploadedBy, clock.instant());
-    attachments.insert(info, c.reference(), content);
-    return info;
+    String sha256 = sha256(content);
+    return conversation.retryingLostRaces(c.reference(), () -> {
+      if (!conversation.isOpen(c.reference())) {
+        throw ApiProblem.conflict("Case " + c.reference() + " is closed: open a new case and mention this reference.");
+      }
+      AttachmentInfo info = new AttachmentInfo(UUID.randomUUID().toString(), accepted.fileName(),
+          accepted.contentType(), content.length, sha256, uploadedBy, clock.instant());
+      attachments.insert(info, c.reference(), content);
+      conversation.tellAnAgent(c.reference(), MessageKind.ATTACHMENT, info.id(), uploadedBy,
+          "File attached: " + info.fileName() + " (" + info.contentType() + ", " + size(info.size()) + ")");
+      return info;
+    });
+  }
+
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " bytes";
+    }
+    if (bytes < 1024 * 1024) {
+      return (bytes + 512) / 1024 + " KB";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   public List<AttachmentInfo> list(CustomerCase c) {

@@ -60,6 +60,9 @@ public final class MailTemplates {
             + " why not.");
     PARAGRAPHS.put(NotificationKind.CASE_REOPENED,
         "Your case was reopened and we are working on it again.");
+    PARAGRAPHS.put(NotificationKind.SUPPORT_REPLY,
+        "Thank you for your message. Our answer is below; reply to this mail or add a message to the case if"
+            + " you have more to tell us.");
     PARAGRAPHS.put(NotificationKind.CASE_CLOSED,
         "Your case is closed. Thank you for working with us.");
   }

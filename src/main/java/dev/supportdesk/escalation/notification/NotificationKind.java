@@ -22,6 +22,7 @@ public enum NotificationKind {
   FEATURE_REQUEST_QUOTE("Scope and estimate for your request"),
   RESOLUTION_PROPOSED("Resolution of your case"),
   CASE_REOPENED("Your case was reopened"),
+  SUPPORT_REPLY("Our answer to your message"),
   CASE_CLOSED("Your case is closed");
 
   private final String subject;

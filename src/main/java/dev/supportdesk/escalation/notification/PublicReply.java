@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.notification;
 
+import dev.supportdesk.escalation.conversation.ConversationVariables;
 import dev.supportdesk.escalation.engineering.EngineeringContract;
 import dev.supportdesk.escalation.engineering.EngineeringVariables;
 import dev.supportdesk.escalation.feature.FeatureRequestVariables;
@@ -57,6 +58,8 @@ public record PublicReply(List<Part> parts) {
         new Field(FeatureRequestVariables.COST_ESTIMATE, "Price")));
     FIELDS.put(NotificationKind.RESOLUTION_PROPOSED, List.of(
         new Field(Tier1Variables.RESOLUTION_TEXT, "Proposed resolution")));
+    FIELDS.put(NotificationKind.SUPPORT_REPLY, List.of(
+        new Field(ConversationVariables.SUPPORT_REPLY, "Our answer")));
   }
 
   public static final PublicReply NONE = new PublicReply(List.of());

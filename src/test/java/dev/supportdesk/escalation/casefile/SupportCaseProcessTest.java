@@ -27,6 +27,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.supportdesk.escalation.conversation.ConversationVariables;
+import dev.supportdesk.escalation.conversation.ConversationVariables.MessageKind;
+import dev.supportdesk.escalation.conversation.CustomerMessageRouting;
+import dev.supportdesk.escalation.conversation.ReadCustomerMessageValidator;
 import dev.supportdesk.escalation.engineering.EngineeringContract;
 import dev.supportdesk.escalation.feature.FeatureRequestContract;
 import dev.supportdesk.escalation.notification.NotificationKind;
@@ -74,7 +78,7 @@ import org.mockito.InOrder;
 @Deployment(resources = {
     "processes/SupportCaseProcess.bpmn", "processes/CasePriority.dmn",
     "forms/OpenCase.form", "forms/AnalyseAtTier1.form", "forms/CommunicateResolution.form",
-    "forms/UpdateKnowledgeBase.form",
+    "forms/UpdateKnowledgeBase.form", "forms/ReadCustomerMessage.form",
     "stubs/Tier2InvestigationStub.bpmn", "stubs/EngineeringStub.bpmn", "stubs/FeatureRequestStub.bpmn"})
 class SupportCaseProcessTest {
 
@@ -115,6 +119,8 @@ class SupportCaseProcessTest {
     Mocks.register("validateTier1Analysis", new Tier1AnalysisValidator());
     Mocks.register("validateResolution", new ResolutionValidator());
     Mocks.register("validateKnowledgeArticle", new KnowledgeArticleValidator());
+    Mocks.register("customerMessageRouting", new CustomerMessageRouting());
+    Mocks.register("readCustomerMessageValidator", new ReadCustomerMessageValidator());
     slaClock = mock(SlaClock.class);
     when(slaClock.dueDate(any(DelegateExecution.class))).thenReturn(SLA_DUE);
     doAnswer(call -> businessKeysAtStart.add(call.<DelegateExecution>getArgument(0).getProcessBusinessKey()))
@@ -485,6 +491,99 @@ class SupportCaseProcessTest {
   }
 
   // --- helpers ------------------------------------------------------------------------------------
+
+  // --- the customer writes while no step waits -----------------------------------------------------
+
+  @Test
+  void messageWhileTier1AnalysesIsTheCaseOwnersTaskAndTheirReplyIsMailed() {
+    ProcessInstance instance = startCase(Map.of());
+    runtimeService().setVariable(instance.getId(), CaseVariables.CASE_OWNER, "tina");
+
+    customerWrites(MessageKind.MESSAGE, "m-1", "It also fails for 20-page reports.");
+    customerWrites(MessageKind.ATTACHMENT, "a-1", "File attached: export.log (text/plain, 3 KB)");
+
+    List<Task> toRead = taskQuery().taskDefinitionKey(ConversationVariables.TASK_READ_CUSTOMER_MESSAGE)
+        .orderByTaskCreateTime().asc().list();
+    assertThat(toRead).hasSize(2);
+    Task message = toRead.stream().filter(t -> "m-1".equals(taskService().getVariable(t.getId(),
+        ConversationVariables.MESSAGE_ID))).findFirst().orElseThrow();
+    assertThat(message).isAssignedTo("tina");
+    assertThat(taskService().getIdentityLinksForTask(message.getId())).extracting(link -> link.getGroupId())
+        .containsOnly(Groups.TIER1, null);
+    assertThat(taskService().getVariables(message.getId())).containsEntry(ConversationVariables.MESSAGE_TEXT,
+        "It also fails for 20-page reports.").containsEntry(ConversationVariables.MESSAGE_KIND, "MESSAGE")
+        .containsEntry(ConversationVariables.MESSAGE_FROM, "jane");
+    // each message is kept in its own run of the subprocess, never in the case's scope
+    assertThat(runtimeService().getVariables(instance.getId()))
+        .doesNotContainKeys(ConversationVariables.MESSAGE_TEXT, ConversationVariables.SUPPORT_REPLY);
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1);
+
+    complete(message, Map.of(ConversationVariables.SUPPORT_REPLY, "  Thank you: we test 20 pages too.  "));
+    assertThat(notifications.kinds()).doesNotContain(NotificationKind.SUPPORT_REPLY);
+    executeDueJobs();
+
+    assertThat(notifications.kinds()).containsOnlyOnce(NotificationKind.SUPPORT_REPLY);
+    verify(slaClock).firstResponse(any(DelegateExecution.class));
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(ConversationVariables.SUPPORT_REPLY).list()).extracting(v -> v.getValue())
+        .as("one reply per message, the second not yet answered").containsOnly("Thank you: we test 20 pages too.", null);
+    Task attachment = taskAt(ConversationVariables.TASK_READ_CUSTOMER_MESSAGE);
+    assertThat(taskService().getVariable(attachment.getId(), ConversationVariables.SUPPORT_REPLY)).isNull();
+    complete(attachment, Map.of(ConversationVariables.SUPPORT_REPLY, ""));
+    executeDueJobs();
+
+    assertThat(notifications.kinds()).containsOnlyOnce(NotificationKind.SUPPORT_REPLY);
+    assertThat(timesPassed(instance, "EndEvent_CustomerAnswered")).isOne();
+    assertThat(timesPassed(instance, "EndEvent_CustomerMessageRead")).isOne();
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1);
+  }
+
+  @Test
+  void messageWhileTier2InvestigatesIsTier2sTaskForWhoeverTakesIt() {
+    startCase(Map.of());
+    runtimeService().setVariable(caseInstanceId(), CaseVariables.CASE_OWNER, "tina");
+    completeTier1Analysis("ESCALATE_TO_TIER2");
+
+    customerWrites(MessageKind.MESSAGE, "m-2", "We upgraded the database yesterday.");
+
+    Task message = taskAt(ConversationVariables.TASK_READ_CUSTOMER_MESSAGE);
+    assertThat(message).hasCandidateGroup(Groups.TIER2).isNotAssigned();
+  }
+
+  @Test
+  void messageWhileProductManagementEvaluatesAFeatureRequestIsTheirs() {
+    startCase(Map.of(CaseVariables.CASE_TYPE, "FEATURE_REQUEST"));
+    completeTier1Analysis("FEATURE_REQUEST");
+
+    customerWrites(MessageKind.MESSAGE, "m-3", "Our board would pay for this.");
+
+    assertThat(taskAt(ConversationVariables.TASK_READ_CUSTOMER_MESSAGE)).hasCandidateGroup(Groups.PRODUCT_MANAGEMENT);
+  }
+
+  @Test
+  void replyWithMarkupIsRefusedAndTheMessageStaysToBeRead() {
+    startCase(Map.of());
+    customerWrites(MessageKind.MESSAGE, "m-4", "<b>Hello</b>");
+    Task message = taskAt(ConversationVariables.TASK_READ_CUSTOMER_MESSAGE);
+
+    assertThatThrownBy(() -> taskService().complete(message.getId(),
+        Map.of(ConversationVariables.SUPPORT_REPLY, "<script>alert(1)</script>")))
+        .hasMessageContaining(ConversationVariables.SUPPORT_REPLY);
+
+    assertThat(taskAt(ConversationVariables.TASK_READ_CUSTOMER_MESSAGE)).isNotNull();
+    assertThat(taskService().getVariable(message.getId(), ConversationVariables.MESSAGE_TEXT)).isEqualTo("<b>Hello</b>");
+  }
+
+  static void customerWrites(MessageKind kind, String id, String text) {
+    runtimeService().createMessageCorrelation(CaseMessages.CUSTOMER_WROTE).processInstanceBusinessKey(REFERENCE)
+        .setVariables(ConversationVariables.message(kind, id, "jane", text, Instant.parse("2026-12-06T09:00:00Z")))
+        .correlateWithResult();
+  }
+
+  static String caseInstanceId() {
+    return runtimeService().createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_ID)
+        .singleResult().getId();
+  }
 
   ProcessInstance startCase(Map<String, Object> extra) {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_ID, REFERENCE,

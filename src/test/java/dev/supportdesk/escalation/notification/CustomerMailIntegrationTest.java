@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.supportdesk.escalation.casefile.CaseVariables;
+import dev.supportdesk.escalation.conversation.ConversationVariables;
 import dev.supportdesk.escalation.intake.CustomerFixtures;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.TestUsers;
@@ -250,6 +251,58 @@ class CustomerMailIntegrationTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  @Test
+  void whatTheCustomerSendsWhileNoStepWaitsIsAnAgentsTaskAndTheAgentsAnswerIsMailedAndShown() throws Exception {
+    String reference = open("mia.mail", "Scheduler drops jobs");
+    var runtime = engine.getRuntimeService();
+    String caseInstance = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_ID)
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    runtime.setVariable(caseInstance, CaseVariables.CASE_OWNER, "tier1.agent");
+
+    HttpResponse<String> wrote = http.postJson("/api/cases/" + reference + "/messages", as("mia.mail"),
+        "{\"text\": \"It also drops weekly jobs since Monday & at 3 a.m.\"}");
+    assertThat(wrote.statusCode()).as(wrote.body()).isEqualTo(201);
+    assertThat(json.readTree(wrote.body()).get("answeredOpenQuestion").asBoolean()).as("no step asked a question").isFalse();
+    byte[] log = "2026-12-06 WARN dropped job 17\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> file = http.postMultipart("/api/cases/" + reference + "/attachments", as("mia.mail"),
+        new Http.Multipart().file("file", "scheduler.log", log));
+    assertThat(file.statusCode()).as(file.body()).isEqualTo(201);
+
+    var tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(ConversationVariables.TASK_READ_CUSTOMER_MESSAGE).orderByTaskCreateTime().asc().list();
+    assertThat(tasks).hasSize(2);
+    assertThat(tasks).extracting(org.camunda.bpm.engine.task.Task::getAssignee).containsOnly("tier1.agent");
+    var texts = tasks.stream().map(task -> engine.getTaskService().getVariable(task.getId(),
+        ConversationVariables.MESSAGE_TEXT)).toList();
+    assertThat(texts).containsExactlyInAnyOrder("It also drops weekly jobs since Monday & at 3 a.m.",
+        "File attached: scheduler.log (text/plain, " + log.length + " bytes)");
+    var message = tasks.stream().filter(task -> "MESSAGE".equals(engine.getTaskService().getVariable(task.getId(),
+        ConversationVariables.MESSAGE_KIND))).findFirst().orElseThrow();
+    var attachment = tasks.stream().filter(task -> task != message).findFirst().orElseThrow();
+
+    engine.getTaskService().complete(message.getId(), Map.of(ConversationVariables.SUPPORT_REPLY,
+        "Thank you: weekly jobs use the same queue & we look at both."));
+    engine.getTaskService().complete(attachment.getId(), Map.of(ConversationVariables.SUPPORT_REPLY, ""));
+    Job reply = engine.getManagementService().createJobQuery().processInstanceId(caseInstance)
+        .activityId(ConversationVariables.TASK_NOTIFY_SUPPORT_REPLIED).singleResult();
+    engine.getManagementService().executeJob(reply.getId());
+
+    MimeMessage[] mails = smtp.getReceivedMessages();
+    assertThat(mails).as("the receipt mail's job is not run here; the file needed no answer").hasSize(1);
+    assertThat(subject(mails[0])).isEqualTo("[" + reference + "] Our answer to your message: Scheduler drops jobs");
+    assertThat(text(mails[0], "text/plain")).contains("Our answer: Thank you: weekly jobs use the same queue & we look at both.");
+    assertThat(text(mails[0], "text/html")).contains("same queue &amp; we look");
+    JsonNode conversation = json.readTree(http.get("/api/cases/" + reference, as("mia.mail")).body())
+        .get("conversation");
+    assertThat(conversation.findValuesAsText("kind")).containsSubsequence("MESSAGE", "SUPPORT_REPLY");
+    assertThat(conversation.get(conversation.size() - 1).get("text").asText())
+        .contains("Thank you: weekly jobs use the same queue & we look at both.");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(ConversationVariables.TASK_READ_CUSTOMER_MESSAGE).count()).isZero();
+    assertThat(runtime.getVariables(caseInstance)).doesNotContainKeys(ConversationVariables.SUPPORT_REPLY,
+        ConversationVariables.MESSAGE_TEXT);
+  }
 
   static void startSmtp() {
     smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class FirstResponseStepsTest {
 
-  /** Messages carrying an agent's words: a question, a workaround, a product decision, a quote. */
+  /** Messages carrying an agent's words: a question, a workaround, a product decision, a quote, an answer. */
   static final Set<String> AGENT_WRITTEN = Set.of("INFORMATION_REQUESTED", "WORKAROUND_AVAILABLE",
-      "FEATURE_REQUEST_ACCEPTED", "FEATURE_REQUEST_DECLINED", "FEATURE_REQUEST_QUOTE");
+      "FEATURE_REQUEST_ACCEPTED", "FEATURE_REQUEST_DECLINED", "FEATURE_REQUEST_QUOTE", "SUPPORT_REPLY");
   static final String MARKER = "${slaClock.firstResponse(execution)}";
 
   @Test
