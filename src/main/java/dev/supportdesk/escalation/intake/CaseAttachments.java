@@ -3,6 +3,7 @@ package dev.supportdesk.escalation.intake;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +18,9 @@ public class CaseAttachments {
   /** What the customer sees of an attachment: never its content through the list. */
   public record AttachmentInfo(String id, String fileName, String contentType, long size, String sha256,
       String uploadedBy, Instant uploadedAt) {}
+
+  /** A file with its content, for staff downloading it. */
+  public record StoredFile(AttachmentInfo info, byte[] content) {}
 
   private final JdbcTemplate jdbc;
 
@@ -36,5 +40,14 @@ public class CaseAttachments {
             + " FROM case_attachment WHERE case_reference = ? ORDER BY created_at, id",
         (rs, n) -> new AttachmentInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
             rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()), caseReference);
+  }
+
+  /** The file {@code id} if it belongs to the case {@code caseReference}: ids of other cases find nothing. */
+  public Optional<StoredFile> content(String caseReference, String id) {
+    return jdbc.query("SELECT id, file_name, content_type, size_bytes, sha256, uploaded_by, created_at, content"
+            + " FROM case_attachment WHERE case_reference = ? AND id = ?",
+        (rs, n) -> new StoredFile(new AttachmentInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()), rs.getBytes(8)),
+        caseReference, id).stream().findFirst();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.supportdesk.escalation.casefile.CaseVariables;
+import dev.supportdesk.escalation.intake.CaseAttachments;
 import dev.supportdesk.escalation.security.Groups;
 import dev.supportdesk.escalation.security.TasklistFilters;
 import dev.supportdesk.escalation.support.Browser;
@@ -45,6 +46,7 @@ class TasklistTier2BrowserTest {
   static final String TIER1_FINDINGS = "Reproduced with a 60-page report; see _Foo.<init>_ above";
 
   @Autowired ProcessEngine engine;
+  @Autowired CaseAttachments attachments;
   @LocalServerPort int port;
   ChromeDriver browser;
 
@@ -67,6 +69,11 @@ class TasklistTier2BrowserTest {
     engine.getRuntimeService().startProcessInstanceByKey(Tier2Contract.PROCESS_ID, reference, Map.of(
         CaseVariables.SUMMARY, SUMMARY, CaseVariables.DESCRIPTION, DESCRIPTION,
         CaseVariables.PRIORITY, "P1", "tier1Findings", TIER1_FINDINGS));
+    // as if the customer had attached it; a name with markup proves the tab shows it as text
+    String fileName = "<b>heap</b> dump.txt";
+    attachments.insert(new CaseAttachments.AttachmentInfo("file-tier2b", fileName, "text/plain", 5, "ab12",
+        "cora.customer", java.time.Instant.parse("2026-12-07T08:00:00Z")), reference,
+        "heap\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Task task = await().atMost(Duration.ofSeconds(30)).until(() -> engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(reference).taskCandidateGroup(Groups.TIER2).singleResult(), t -> t != null);
 
@@ -101,6 +108,18 @@ class TasklistTier2BrowserTest {
       // optional answers that do not exist yet are not shown as empty boxes
       assertThat(form.getText()).doesNotContain("Customer's reply", "Network operations' answer");
       Browser.screenshot(browser, "tasklist-tier2-form");
+
+      // the customer's files, one tab away from the form
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Case files']"))).click();
+      WebElement download = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.case-file-download")));
+      assertThat(download.getText()).isEqualTo(fileName);
+      assertThat(download.getAttribute("href")).endsWith("/tasks/" + task.getId() + "/attachments/file-tier2b");
+      assertThat((Long) ((JavascriptExecutor) browser).executeScript(
+          "return document.querySelectorAll('.case-files b').length;")).as("the file name rendered as markup").isZero();
+      System.out.println("TIER2 CASE FILES tab lists: " + download.getText());
+      Browser.screenshot(browser, "tasklist-case-files-tab");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Form']"))).click();
+      wait.until(driver -> SUMMARY.equals(CamundaForms.field(driver, "Summary").getAttribute("value")));
 
       // while the form is open the case's text changes (the customer edits it): completing the form must not
       // write the old text back, which it would if the read-only fields were submitted
