@@ -5,7 +5,6 @@ import dev.supportdesk.escalation.intake.CaseAttachments.AttachmentInfo;
 import dev.supportdesk.escalation.intake.CaseAttachments.StoredFile;
 import dev.supportdesk.escalation.security.Groups;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -44,7 +43,7 @@ public class StaffCaseFiles {
     }
   }
 
-  public record CaseFileList(String reference, String taskName, List<AttachmentInfo> attachments) {}
+  public record CaseFileList(String reference, List<AttachmentInfo> attachments) {}
 
   private final ProcessEngine engine;
   private final CaseAttachments attachments;
@@ -57,14 +56,13 @@ public class StaffCaseFiles {
   public CaseFileList list(String taskId) {
     Task task = visibleTask(taskId);
     String reference = reference(task);
-    return new CaseFileList(reference, task.getName(), attachments.forCase(reference));
+    return new CaseFileList(reference, attachments.forCase(reference));
   }
 
   public StoredFile download(String taskId, String attachmentId) {
     Task task = visibleTask(taskId);
     String reference = reference(task);
-    Optional<StoredFile> file = attachments.content(reference, attachmentId);
-    StoredFile found = file.orElseThrow(() -> new Refused(404, "Case " + reference + " has no file '" + attachmentId + "'."));
+    StoredFile found = attachments.content(reference, attachmentId).orElseThrow(() -> new Refused(404, "Case " + reference + " has no file '" + attachmentId + "'."));
     LOG.info("{} downloaded file {} ({}) of case {}", currentUser().getUserId(), found.info().id(),
         found.info().fileName(), reference);
     return found;

@@ -16,8 +16,13 @@ public final class ProblemResponses {
     response.setStatus(status);
     response.setContentType(PROBLEM_JSON);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + escape(title)
-        + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}");
+    response.getWriter().write(body(status, title, detail));
+  }
+
+  /** The problem document itself, for doors that build their own response (the webapps' plugin APIs). */
+  public static String body(int status, String title, String detail) {
+    return "{\"type\":\"about:blank\",\"title\":\"" + escape(title)
+        + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}";
   }
 
   /**
@@ -38,6 +43,9 @@ public final class ProblemResponses {
   }
 
   private static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
     StringBuilder out = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       switch (c) {

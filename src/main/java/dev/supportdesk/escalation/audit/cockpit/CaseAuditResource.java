@@ -192,14 +192,9 @@ public class CaseAuditResource extends AbstractCockpitPluginResource {
         + reference + "'.");
   }
 
-  private Response problem(Response.Status status, String title, String detail) {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", title);
-    problem.put("status", status.getStatusCode());
-    problem.put("detail", detail);
+  private static Response problem(Response.Status status, String title, String detail) {
     return Response.status(status).type(ProblemResponses.PROBLEM_JSON)
-        .entity(bean(CaseExports.class).toJson(problem)).build();
+        .entity(ProblemResponses.body(status.getStatusCode(), title, detail)).build();
   }
 
   private <T> T bean(Class<T> type) {

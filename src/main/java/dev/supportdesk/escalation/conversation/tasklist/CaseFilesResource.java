@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginResource;
@@ -41,7 +39,7 @@ public class CaseFilesResource extends AbstractTasklistPluginResource {
   @GET
   @Path("tasks/{taskId}/attachments")
   public Response list(@PathParam("taskId") String taskId) {
-    return guarded(() -> json(Response.ok(), JSON, files().list(taskId)));
+    return guarded(() -> json(files().list(taskId)));
   }
 
   @GET
@@ -70,18 +68,15 @@ public class CaseFilesResource extends AbstractTasklistPluginResource {
     }
   }
 
-  private Response problem(int status, String detail) {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", Response.Status.fromStatusCode(status).getReasonPhrase());
-    problem.put("status", status);
-    problem.put("detail", detail);
-    return json(Response.status(status), ProblemResponses.PROBLEM_JSON, problem);
+  private static Response problem(int status, String detail) {
+    return Response.status(status).type(ProblemResponses.PROBLEM_JSON).header("Cache-Control", "no-store")
+        .entity(ProblemResponses.body(status, Response.Status.fromStatusCode(status).getReasonPhrase(), detail))
+        .build();
   }
 
-  private Response json(Response.ResponseBuilder builder, String type, Object body) {
+  private Response json(Object body) {
     try {
-      return builder.type(type).entity(bean(ObjectMapper.class).writeValueAsString(body))
+      return Response.ok(bean(ObjectMapper.class).writeValueAsString(body), JSON)
           .header("Cache-Control", "no-store").build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
