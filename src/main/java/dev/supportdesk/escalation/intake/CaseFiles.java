@@ -31,6 +31,15 @@ public class CaseFiles {
    */
   public AttachmentInfo attach(CustomerCase c, String uploadedBy, String originalName, String declaredType,
       byte[] content) {
+    return attach(c, uploadedBy, originalName, declaredType, content, true);
+  }
+
+  /**
+   * As {@link #attach(CustomerCase, String, String, String, byte[])}; with {@code tellAnAgent} false no
+   * task is created for the file, because the message it came with names it (a mail with attachments).
+   */
+  public AttachmentInfo attach(CustomerCase c, String uploadedBy, String originalName, String declaredType,
+      byte[] content, boolean tellAnAgent) {
     AttachmentPolicy.Accepted accepted = AttachmentPolicy.check(originalName, declaredType, content);
     String sha256 = sha256(content);
     return conversation.retryingLostRaces(c.reference(), () -> {
@@ -40,10 +49,17 @@ public class CaseFiles {
       AttachmentInfo info = new AttachmentInfo(UUID.randomUUID().toString(), accepted.fileName(),
           accepted.contentType(), content.length, sha256, uploadedBy, clock.instant());
       attachments.insert(info, c.reference(), content);
-      conversation.tellAnAgent(c.reference(), MessageKind.ATTACHMENT, info.id(), uploadedBy,
-          "File attached: " + info.fileName() + " (" + info.contentType() + ", " + size(info.size()) + ")");
+      if (tellAnAgent) {
+        conversation.tellAnAgent(c.reference(), MessageKind.ATTACHMENT, info.id(), uploadedBy,
+            "File attached: " + describe(info));
+      }
       return info;
     });
+  }
+
+  /** "name.log (text/plain, 2 KB)": how a file is named to agents. */
+  public static String describe(AttachmentInfo info) {
+    return info.fileName() + " (" + info.contentType() + ", " + size(info.size()) + ")";
   }
 
   static String size(long bytes) {

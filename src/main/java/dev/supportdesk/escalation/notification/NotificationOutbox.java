@@ -64,6 +64,12 @@ public class NotificationOutbox {
         ROWS, caseReference);
   }
 
+  /** The case of the mail {@code id} (the left-hand side of its Message-ID), if this outbox sent it. */
+  public java.util.Optional<String> caseOf(String id) {
+    return jdbc.queryForList("SELECT case_reference FROM notification_outbox WHERE id = ?", String.class, id)
+        .stream().findFirst();
+  }
+
   public void markSent(String id) {
     jdbc.update("UPDATE notification_outbox SET status = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL"
             + " WHERE id = ?",

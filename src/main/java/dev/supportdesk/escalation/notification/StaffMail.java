@@ -76,6 +76,29 @@ public class StaffMail {
           notice.subject(), recipients);
       return 0;
     }
+    sender.send(build(sender, notice, recipients, "staff-" + notice.key(), "auto-generated", null));
+    LOG.info("Case {}: staff mail '{}' sent to {}", notice.caseReference(), notice.subject(), recipients);
+    return recipients.size();
+  }
+
+  /**
+   * Answers a mail the support mailbox received ({@code inReplyTo} is its Message-ID), marked as an
+   * automatic reply (RFC 3834) so the sender's own auto-responder stays quiet. Returns whether it was
+   * sent (false without SMTP); throws on an SMTP failure.
+   */
+  public boolean answer(Notice notice, String recipient, String inReplyTo) {
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (sender == null) {
+      LOG.info("Answer '{}' to an inbound mail not sent (no SMTP configured)", notice.subject());
+      return false;
+    }
+    sender.send(build(sender, notice, List.of(recipient), "answer-" + notice.key(), "auto-replied", inReplyTo));
+    LOG.info("Inbound mail {} answered: '{}'", inReplyTo, notice.subject());
+    return true;
+  }
+
+  private MimeMessage build(JavaMailSender sender, Notice notice, List<String> recipients, String idKey,
+      String autoSubmitted, String inReplyTo) {
     MimeMessage message = sender.createMimeMessage();
     try {
       MimeMessageHelper mail = new MimeMessageHelper(message, false, "UTF-8");
@@ -83,15 +106,19 @@ public class StaffMail {
       mail.setTo(recipients.toArray(String[]::new));
       mail.setSubject(notice.subject());
       mail.setText(notice.body(), false);
-      message.setHeader("Message-ID", MailDelivery.messageId("staff-" + notice.key(), properties.messageIdDomain()));
-      message.setHeader("Auto-Submitted", "auto-generated");
-      message.setHeader("X-Case-Reference", notice.caseReference());
+      message.setHeader("Message-ID", MailDelivery.messageId(idKey, properties.messageIdDomain()));
+      message.setHeader("Auto-Submitted", autoSubmitted);
+      if (notice.caseReference() != null) {
+        message.setHeader("X-Case-Reference", notice.caseReference());
+      }
+      if (inReplyTo != null) {
+        message.setHeader("In-Reply-To", inReplyTo);
+        message.setHeader("References", inReplyTo);
+      }
     } catch (MessagingException e) {
-      throw new MailSendException("Cannot build staff mail " + notice.key(), e);
+      throw new MailSendException("Cannot build mail " + idKey, e);
     }
-    sender.send(message);
-    LOG.info("Case {}: staff mail '{}' sent to {}", notice.caseReference(), notice.subject(), recipients);
-    return recipients.size();
+    return message;
   }
 
   private static void add(Set<String> addresses, User user) {

@@ -2,7 +2,6 @@ package dev.supportdesk.escalation.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -32,24 +31,10 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String userId = EngineCredentials.verify(identity, authentication);
     User user = identity.createUserQuery().userId(userId).singleResult();
-    List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
-    boolean customer = groups.stream().anyMatch(g -> Groups.CUSTOMERS.equals(g.getId()));
-    List<Group> organisations = groups.stream()
-        .filter(g -> Groups.TYPE_ORGANISATION.equals(g.getType())).toList();
-    if (!customer || organisations.size() != 1) {
-      return UsernamePasswordAuthenticationToken.authenticated(userId, null, List.of());
-    }
-    Group organisation = organisations.get(0);
-    Customer principal = new Customer(userId, displayName(user), user.getEmail(),
-        organisation.getId(), organisation.getName() == null ? organisation.getId() : organisation.getName());
-    List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(CUSTOMER_AUTHORITY));
-    return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
-  }
-
-  private static String displayName(User user) {
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? user.getId() : name;
+    return CustomerDirectory.customer(identity, user)
+        .<Authentication>map(principal -> UsernamePasswordAuthenticationToken.authenticated(principal, null,
+            List.<GrantedAuthority>of(new SimpleGrantedAuthority(CUSTOMER_AUTHORITY))))
+        .orElseGet(() -> UsernamePasswordAuthenticationToken.authenticated(userId, null, List.of()));
   }
 
   @Override
