@@ -25,6 +25,12 @@ public final class CaseVariables {
 
   // who reported it (from the customer's login, never from a request body)
   public static final String CUSTOMER_ID = "customerId";
+  /** Tasklist's start form: the customer's login or e-mail address, for a case an agent opens. */
+  public static final String CUSTOMER_CONTACT = "customerContact";
+  /** Tasklist's start form: the organisation a new customer (an e-mail address no customer has) joins. */
+  public static final String NEW_CUSTOMER_ORGANISATION = "newCustomerOrganisation";
+  /** The agent who opened the case in Tasklist; absent for cases the customer opened. */
+  public static final String OPENED_BY = "openedBy";
   public static final String CUSTOMER_NAME = "customerName";
   public static final String CUSTOMER_EMAIL = "customerEmail";
   public static final String ORGANISATION_ID = "organisationId";

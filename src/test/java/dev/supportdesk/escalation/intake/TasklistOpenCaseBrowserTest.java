@@ -25,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A Tier 1 agent opens a case on a customer's behalf in Tasklist ("Start process"), in a real browser:
- * the start form asks for impact and urgency, and the case's priority comes from them.
+ * the start form names the customer and asks for impact and urgency; the case's priority comes from them,
+ * and the case is the customer's: in their list, and its mails go to them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:tasklist-open-case;DB_CLOSE_DELAY=-1",
@@ -43,6 +44,8 @@ class TasklistOpenCaseBrowserTest {
   void openBrowser() {
     browser = Browser.start();
     TestUsers.ensure(engine.getIdentityService(), AGENT, Groups.TIER1);
+    CustomerFixtures.organisation(engine.getIdentityService(), "org-phone", "Phone Shop Ltd");
+    CustomerFixtures.customer(engine.getIdentityService(), "paula.phone", "org-phone");
   }
 
   @AfterEach
@@ -67,6 +70,7 @@ class TasklistOpenCaseBrowserTest {
           By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Support case']"))).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
 
+      CamundaForms.type(browser, "Customer: login or e-mail address", "paula.phone@example.com");
       CamundaForms.type(browser, "Summary", SUMMARY);
       CamundaForms.type(browser, "Description", "No order has gone through since 9:00 this morning.");
       By start = By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']");
@@ -89,6 +93,13 @@ class TasklistOpenCaseBrowserTest {
       assertThat(engine.getRuntimeService().getVariable(opened.getId(), CaseVariables.URGENCY)).isEqualTo("HIGH");
       await().atMost(Duration.ofSeconds(30)).until(
           () -> engine.getRuntimeService().getVariable(opened.getId(), CaseVariables.PRIORITY), "P0"::equals);
+      assertThat(engine.getRuntimeService().getVariable(opened.getId(), CaseVariables.CUSTOMER_ID))
+          .isEqualTo("paula.phone");
+      assertThat(engine.getRuntimeService().getVariable(opened.getId(), CaseVariables.OPENED_BY)).isEqualTo(AGENT);
+      java.net.http.HttpResponse<String> list = new dev.supportdesk.escalation.support.Http(port)
+          .get("/api/cases", dev.supportdesk.escalation.support.Http.basic("paula.phone", TestUsers.PASSWORD));
+      assertThat(list.body()).as("the customer sees the case the agent opened for her")
+          .contains(opened.getBusinessKey()).contains(SUMMARY);
     } catch (RuntimeException | AssertionError e) {
       Browser.screenshot(browser, "tasklist-open-case-failure");
       try {
