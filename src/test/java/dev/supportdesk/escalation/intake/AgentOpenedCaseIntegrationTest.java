@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the form's message and nothing is created.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:agent-opened-case;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:tasklist-open-case;DB_CLOSE_DELAY=-1",
     "support.demo.enabled=false"})
 class AgentOpenedCaseIntegrationTest {
 
