@@ -20,15 +20,11 @@ import dev.supportdesk.escalation.security.Customer;
 import dev.supportdesk.escalation.security.CustomerDirectory;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,7 +92,7 @@ public class InboundMailHandler {
 
   /** Handles the mail once: empty when it was handled before (fetched again), else what became of it. */
   public Optional<Entry> handle(InboundMail mail) {
-    if (records.seen(mail.messageId())) {
+    if (records.find(mail.messageId()).isPresent()) {
       LOG.info("Mail {} was handled before; skipped", mail.messageId());
       return Optional.empty();
     }
@@ -140,25 +136,21 @@ public class InboundMailHandler {
       }
       return entry(mail, Outcome.REFUSED, "no text and no acceptable file", named == null ? null : named.reference());
     }
-    if (named != null) {
+    if (named != null && conversation.isOpen(named.reference())) {
       try {
         return addToCase(mail, customer, named, checked);
-      } catch (ApiProblem closed) {
-        if (closed.status().value() != 409) {
-          throw closed;
+      } catch (ApiProblem closedMeanwhile) {
+        if (closedMeanwhile.status().value() != 409) {
+          throw closedMeanwhile;
         }
-        return openCase(mail, customer, checked, named.reference());
       }
     }
-    return openCase(mail, customer, checked, null);
+    return openCase(mail, customer, checked, named == null ? null : named.reference());
   }
 
   private Entry addToCase(InboundMail mail, Customer customer, CustomerCase c, Files checked) {
-    if (!conversation.isOpen(c.reference())) {
-      throw ApiProblem.conflict("closed");
-    }
     List<AttachmentInfo> kept = new ArrayList<>();
-    for (InboundMail.File file : checked.accepted) {
+    for (InboundMail.File file : checked.files()) {
       kept.add(files.attach(c, customer.id(), file.name(), file.contentType(), file.content(), false));
     }
     String text = withFiles(mail.text(), kept.stream().map(CaseFiles::describe).toList());
@@ -179,12 +171,11 @@ public class InboundMailHandler {
     if (closedReference != null) {
       text = text + "\n\n(Written by e-mail in reply to the closed case " + closedReference + ".)";
     }
-    text = withFiles(text, checked.accepted.stream()
-        .map(f -> AttachmentPolicy.check(f.name(), f.contentType(), f.content()).fileName()).toList());
+    text = withFiles(text, checked.accepted.stream().map(a -> a.verdict().fileName()).toList());
     OpenCaseRequest request = new OpenCaseRequest(abbreviate(summary, OpenCaseRequest.SUMMARY_MAX), text,
         null, null, null, null, null, null, null, null, null);
     CustomerCase opened = intake.open(customer, request, idempotencyKey(mail.messageId())).customerCase();
-    for (InboundMail.File file : checked.accepted) {
+    for (InboundMail.File file : checked.files()) {
       files.attach(opened, customer.id(), file.name(), file.contentType(), file.content(), false);
     }
     if (!checked.refused.isEmpty()) {
@@ -242,17 +233,23 @@ public class InboundMailHandler {
 
   private record Refused(String name, String reason) {}
 
+  /** A file the policy accepted, with the name and type it will be stored under. */
+  private record Accepted(InboundMail.File file, AttachmentPolicy.Accepted verdict) {}
+
   private static final class Files {
-    final List<InboundMail.File> accepted = new ArrayList<>();
+    final List<Accepted> accepted = new ArrayList<>();
     final List<Refused> refused = new ArrayList<>();
+
+    List<InboundMail.File> files() {
+      return accepted.stream().map(Accepted::file).toList();
+    }
   }
 
   private static Files check(List<InboundMail.File> attached) {
     Files checked = new Files();
     for (InboundMail.File file : attached) {
       try {
-        AttachmentPolicy.check(file.name(), file.contentType(), file.content());
-        checked.accepted.add(file);
+        checked.accepted.add(new Accepted(file, AttachmentPolicy.check(file.name(), file.contentType(), file.content())));
       } catch (ApiProblem refused) {
         checked.refused.add(new Refused(file.name(),
             refused.errors().isEmpty() ? refused.getMessage() : refused.errors().get(0).message()));
@@ -328,12 +325,8 @@ public class InboundMailHandler {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
+  /** The new case's Idempotency-Key: the mail's record key, so a mail fetched twice opens one case. */
   static String idempotencyKey(String messageId) {
-    try {
-      return "mail:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(messageId.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "mail:" + InboundMailRecords.key(messageId);
   }
 }

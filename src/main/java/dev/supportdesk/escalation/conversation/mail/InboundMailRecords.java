@@ -43,10 +43,6 @@ public class InboundMailRecords {
     this.jdbc = jdbc;
   }
 
-  public boolean seen(String messageId) {
-    return !jdbc.queryForList("SELECT id FROM inbound_mail WHERE id = ?", String.class, key(messageId)).isEmpty();
-  }
-
   /** Records the mail once; false when it was recorded before (a second fetch of the same mail). */
   public boolean record(Entry entry) {
     try {
