@@ -309,8 +309,9 @@ class HardKillRecoveryTest {
           HttpResponse<String> completed = http.postJson("/engine-rest/task/" + id + "/complete", agent,
               completion(definition));
           // the receipt mail's branch joins the case's execution when it ends; a completion in that very
-          // moment is refused as a concurrent update (ENGINE-03005, answered 409 by TaskRefusals) and nothing
-          // of it is stored: the agent completes again, as in Tasklist
+          // moment is run again by the application (TaskCompletionRetry); only after three such moves is it
+          // refused as a concurrent update (409 by TaskRefusals), nothing of it stored: the agent completes
+          // again, as in Tasklist
           for (int again = 0; again < 3 && completed.statusCode() == 409
               && completed.body().contains("completed or changed by someone else"); again++) {
             load.concurrentUpdates.incrementAndGet();

@@ -54,6 +54,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RaceConditionsTest {
 
   static final String PROBE = "RaceProbeProcess";
+  static final String BRANCH_PROBE = "RaceBranchProbeProcess";
   static final String ORGANISATION = "org-race-it";
   static final String CUSTOMER = "rita.race";
   static final String AGENT_A = "ann.race";
@@ -94,6 +95,16 @@ class RaceConditionsTest {
           Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1).startEvent()
               .userTask("Task_Probe").name("Race probe").camundaCandidateGroups(Groups.TIER1)
               .endEvent("EndEvent_Probe").done()).deploy();
+    }
+    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(BRANCH_PROBE).count() == 0) {
+      engine.getRepositoryService().createDeployment().name("race-branch-probe").addModelInstance(BRANCH_PROBE + ".bpmn",
+          Bpmn.createExecutableProcess(BRANCH_PROBE).camundaHistoryTimeToLive(1).startEvent()
+              .parallelGateway("Gateway_BranchProbeFork")
+              .userTask("Task_BranchProbe").name("Race branch probe").camundaCandidateGroups(Groups.TIER1)
+              .endEvent("EndEvent_BranchProbeWorked")
+              .moveToNode("Gateway_BranchProbeFork")
+              .serviceTask("Task_BranchProbeStep").camundaAsyncBefore().camundaExpression("${true}")
+              .endEvent("EndEvent_BranchProbeDone").done()).deploy();
     }
   }
 
@@ -160,6 +171,36 @@ class RaceConditionsTest {
     assertConflictInWords(again, "claimed this task");
     figure("two agents claim one task: interleaved=%s, answers %s, then %d; assignee %s",
         race.interleaved(), statuses(answers), again.statusCode(), winner);
+  }
+
+  // ------------------------------------------------------------------ an agent and a branch of the same case
+
+  @Test
+  void agentCompletesATaskWhileAParallelBranchEndsTheCompletionRunsAgainAndGoesThrough() throws Exception {
+    // the case's receipt mail branch, in small: a parallel branch whose step ends while the agent works
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(BRANCH_PROBE);
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    Job branchEnd = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(task.getExecutionId()).as("the task runs on a branch of its own").isNotEqualTo(instance.getId());
+    CommandRace.Race race = races.arm("ExecuteJobsCmd", "ExecuteJobsCmd", "CompleteTaskCmd");
+
+    Future<Throwable> branch = threads.submit(() -> executeJob(branchEnd.getId()));
+    Future<HttpResponse<String>> completion = threads.submit(() ->
+        http.postJson("/engine-rest/task/" + task.getId() + "/complete", agent(AGENT_A), "{}"));
+
+    HttpResponse<String> answer = completion.get(60, TimeUnit.SECONDS);
+    assertThat(branch.get(60, TimeUnit.SECONDS)).isNull();
+    assertThat(race.interleaved()).isTrue();
+    assertThat(race.winner()).isEqualTo("ExecuteJobsCmd");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult()
+        .getDeleteReason()).isEqualTo("completed");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId("EndEvent_BranchProbeWorked").count()).isEqualTo(1);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getEndTime()).as("case ended once both branches ended").isNotNull();
+    figure("agent completes while a parallel branch ends: interleaved=%s, branch first, completion answered %d"
+        + " after running again", race.interleaved(), answer.statusCode());
   }
 
   // ------------------------------------------------------------------ customer replies
