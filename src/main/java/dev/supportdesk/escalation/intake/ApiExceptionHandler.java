@@ -43,7 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * with an {@code errors} list naming each offending field, header or part. Never a stack trace, never
  * an internal message: unexpected failures are logged and answered with a bare 500.
  */
-@RestControllerAdvice(basePackageClasses = CaseController.class)
+@RestControllerAdvice(basePackageClasses = {CaseController.class,
+    dev.supportdesk.escalation.knowledge.KnowledgeController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 

@@ -4,6 +4,7 @@ import static dev.supportdesk.escalation.tier1.Tier1Variables.*;
 
 import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.casefile.TaskInput;
+import dev.supportdesk.escalation.knowledge.KnowledgeVariables;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,6 +31,7 @@ public class Tier1AnalysisValidator implements TaskListener {
         .optionalText(CaseVariables.RECENT_CHANGES, "Recent changes", 10_000)
         .optionalText(CaseVariables.ENVIRONMENT, "Environment", 2_000)
         .optionalText(LOG_REFERENCES, "Log references", 2_000)
+        .optionalText(KnowledgeVariables.KNOWN_ARTICLE, "Article that resolves it", 20)
         .optionalBoolean(CONFIGURATION_VERIFIED, "Configuration verified")
         .optionalBoolean(LOGS_ANALYSED, "Logs analysed")
         .optionalBoolean(KNOWN_ISSUES_CHECKED, "Known issues and updates checked")

@@ -116,6 +116,7 @@ class SupportCaseProcessTest {
     });
     // the customer API names the customer; a case opened in Tasklist is named by intake/CaseCustomerListener
     Mocks.register("caseCustomer", (ExecutionListener) execution -> { });
+    Mocks.register("knownArticles", org.mockito.Mockito.mock(dev.supportdesk.escalation.knowledge.KnownArticles.class));
     Mocks.register("sanitiseEngineeringHandOff", (JavaDelegate) this::sanitise);
     Mocks.register("caseSettings", new CaseSettings(Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14)));
     Mocks.register("validateTier1Analysis", new Tier1AnalysisValidator());
