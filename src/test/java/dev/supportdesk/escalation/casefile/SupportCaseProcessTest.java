@@ -158,6 +158,10 @@ class SupportCaseProcessTest {
     completeResolution();
     verify(slaClock).resolved(any(DelegateExecution.class));
     answerResolution(true);
+    // the case is closed and the customer told so while the article is still being written
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_UPDATE_KNOWLEDGE_BASE).hasPassed(END_CASE_CLOSED);
+    assertThat(notifications.kinds()).endsWith(NotificationKind.CASE_CLOSED);
+    assertThat(status.entered()).endsWith(CaseStatus.CLOSED);
     completeKnowledgeArticle();
 
     assertThat(instance).isEnded().hasPassed(EVENT_RESOLUTION_RESPONSE_RECEIVED, END_CASE_CLOSED);

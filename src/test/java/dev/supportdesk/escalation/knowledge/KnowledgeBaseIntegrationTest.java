@@ -101,6 +101,11 @@ class KnowledgeBaseIntegrationTest {
         "Please raise export.timeout to 300 seconds under Settings > Data Export and run the export again."));
     accept(caseA);
     Task updateA = awaitTask(caseA, Tier1Variables.TASK_UPDATE_KNOWLEDGE_BASE);
+    // the closure does not wait for the article: the customer hears it is closed while Tier 1 still writes
+    await().atMost(PATIENCE).until(() -> mailAbout(caseA, "is closed"), m -> m != null);
+    JsonNode closedA = json.readTree(http.get("/api/cases/" + caseA, Http.basic(CUSTOMER, TestUsers.PASSWORD)).body());
+    assertThat(closedA.get("status").get("code").asText()).isEqualTo("CLOSED");
+    assertThat(closedA.get("open").asBoolean()).isFalse();
     assertThat(formVariable(updateA, KnowledgeVariables.REVISES)).isNull();
     complete(updateA, Map.of(
         Tier1Variables.KNOWLEDGE_ARTICLE_TITLE, "CSV export of large reports stops with a gateway timeout",
