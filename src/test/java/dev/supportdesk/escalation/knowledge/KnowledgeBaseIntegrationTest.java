@@ -168,7 +168,14 @@ class KnowledgeBaseIntegrationTest {
         + URLEncoder.encode("csv export timeout", StandardCharsets.UTF_8), customer).body());
     assertThat(found).extracting(node -> node.get("reference").asText()).contains(article)
         .doesNotContain(internal.reference(), draft.reference());
-    assertThat(http.get("/api/knowledge/articles?limit=0", customer).statusCode()).isEqualTo(400);
+    for (String bad : List.of("?limit=0", "?limit=abc", "?q=" + "a".repeat(2001), "?product=" + "p".repeat(101))) {
+      HttpResponse<String> refusedQuery = http.get("/api/knowledge/articles" + bad, customer);
+      assertThat(refusedQuery.statusCode()).as(bad).isEqualTo(400);
+      assertThat(refusedQuery.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+    }
+    assertThat(http.get("/api/knowledge/articles/" + article, Http.basic(AGENT, TestUsers.PASSWORD)).statusCode())
+        .as("the customer API is for customers").isEqualTo(403);
     assertThat(http.get("/api/knowledge/articles", null).statusCode()).isEqualTo(401);
 
     // at B's closure the agent revises the article B was resolved with: version 2, both versions kept
