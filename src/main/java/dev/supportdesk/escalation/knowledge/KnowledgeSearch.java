@@ -100,6 +100,7 @@ public class KnowledgeSearch {
   private final KnowledgeArticles articles;
   private final Analyzer analyzer = new EnglishAnalyzer();
   private volatile Snapshot snapshot;
+  private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
 
   public KnowledgeSearch(KnowledgeArticles articles) {
     this.articles = articles;
@@ -175,19 +176,31 @@ public class KnowledgeSearch {
     return List.copyOf(terms);
   }
 
+  /**
+   * The index for the table's current generation. One thread rebuilds after a change; searches that
+   * arrive meanwhile use the index before the change rather than wait (only the very first build makes
+   * everyone wait).
+   */
   private Snapshot current() {
     Generation generation = articles.generation();
     Snapshot known = snapshot;
     if (known != null && known.generation().equals(generation)) {
       return known;
     }
-    synchronized (this) {
+    if (known == null) {
+      rebuilding.lock();
+    } else if (!rebuilding.tryLock()) {
+      return known;
+    }
+    try {
       known = snapshot;
       if (known == null || !known.generation().equals(generation)) {
         known = build(generation);
         snapshot = known;
       }
       return known;
+    } finally {
+      rebuilding.unlock();
     }
   }
 
