@@ -39,6 +39,8 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
   public static final int ATTEMPTS = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskCompletionRetry.class);
+  private static final Field COMPLETE_TASK_ID = taskIdField(CompleteTaskCmd.class);
+  private static final Field SUBMIT_FORM_TASK_ID = taskIdField(SubmitTaskFormCmd.class);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -84,18 +86,22 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
   }
 
   static String taskIdOf(Command<?> command) {
-    if (command instanceof CompleteTaskCmd) {
-      return (String) read(CompleteTaskCmd.class, command);
+    Field taskId = command instanceof CompleteTaskCmd ? COMPLETE_TASK_ID
+        : command instanceof SubmitTaskFormCmd ? SUBMIT_FORM_TASK_ID : null;
+    try {
+      return taskId == null ? null : (String) taskId.get(command);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("The engine's task id of " + command.getClass().getSimpleName()
+          + " cannot be read", e);
     }
-    return command instanceof SubmitTaskFormCmd ? (String) read(SubmitTaskFormCmd.class, command) : null;
   }
 
-  private static Object read(Class<?> type, Object command) {
+  private static Field taskIdField(Class<?> type) {
     try {
       Field taskId = type.getDeclaredField("taskId");
       taskId.setAccessible(true);
-      return taskId.get(command);
-    } catch (ReflectiveOperationException e) {
+      return taskId;
+    } catch (NoSuchFieldException e) {
       throw new IllegalStateException("The engine's " + type.getSimpleName() + " no longer has a taskId", e);
     }
   }

@@ -12,7 +12,7 @@ public record KnowledgeArticle(long id, String title, String body, String produc
     Instant updatedAt) {
 
   public static final String PREFIX = "KB-";
-  private static final Pattern REFERENCE = Pattern.compile("(?i)\\s*KB-?(\\d{1,12})\\s*");
+  private static final Pattern REFERENCE = Pattern.compile("(?i)\\s*(?:KB-?)?(\\d{1,12})\\s*");
 
   /** Who may read it once published. */
   public enum Visibility { INTERNAL, CUSTOMERS }
@@ -35,11 +35,7 @@ public record KnowledgeArticle(long id, String title, String body, String produc
       return Optional.empty();
     }
     var matcher = REFERENCE.matcher(reference);
-    if (matcher.matches()) {
-      return Optional.of(Long.parseLong(matcher.group(1)));
-    }
-    String trimmed = reference.trim();
-    return trimmed.matches("\\d{1,12}") ? Optional.of(Long.parseLong(trimmed)) : Optional.empty();
+    return matcher.matches() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
   }
 
   /** Tags as stored: lower case, trimmed, without empties or repeats, at most 10. */

@@ -144,7 +144,8 @@ public class KnowledgeBase {
     return new Draft(title, body, product, tags, draft.visibility(), draft.state());
   }
 
-  private static String shorten(String value) {
+  /** A value as a refusal may quote it: at most 40 characters. */
+  static String shorten(String value) {
     if (value == null) {
       return "";
     }

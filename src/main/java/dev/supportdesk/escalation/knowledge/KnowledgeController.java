@@ -68,8 +68,8 @@ public class KnowledgeController {
   @GetMapping("/{reference}")
   public Article read(@PathVariable String reference) {
     KnowledgeArticle article = knowledge.forCustomer(reference).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
-        "Article not found", "No article " + (reference.length() > 40 ? "" : reference + " ")
-        + "is published for customers.", List.of()));
+        "Article not found", "No article " + KnowledgeBase.shorten(reference) + " is published for customers.",
+        List.of()));
     return new Article(article.reference(), article.title(), article.body(), article.product(), article.tags(),
         article.version(), article.updatedAt());
   }

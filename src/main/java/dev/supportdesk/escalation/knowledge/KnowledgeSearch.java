@@ -115,19 +115,15 @@ public class KnowledgeSearch {
     Snapshot current = current();
     try {
       List<Hit> hits = new ArrayList<>();
+      var stored = current.searcher().storedFields();
       for (ScoreDoc found : current.searcher().search(query(terms, product, audience), limit).scoreDocs) {
-        long id = current.searcher().storedFields().document(found.doc).getField("id").numericValue().longValue();
+        long id = stored.document(found.doc).getField("id").numericValue().longValue();
         hits.add(new Hit(current.articles().get(id), found.score));
       }
       return hits;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Forgets the index: the next search builds it again (tests that change the table under it). */
-  public void invalidate() {
-    snapshot = null;
   }
 
   Query query(List<String> terms, String product, Audience audience) {
