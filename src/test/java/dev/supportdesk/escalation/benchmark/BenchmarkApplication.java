@@ -1,8 +1,8 @@
 package dev.supportdesk.escalation.benchmark;
 
+import dev.supportdesk.escalation.support.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +41,7 @@ final class BenchmarkApplication implements AutoCloseable {
   }
 
   static BenchmarkApplication start(Path workingDirectory, String jar, List<String> jvmArgs, List<String> appArgs) {
-    int port = freePort();
+    int port = FreePort.next();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
@@ -147,14 +147,6 @@ final class BenchmarkApplication implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -12,6 +12,7 @@ import dev.supportdesk.escalation.notification.Notification;
 import dev.supportdesk.escalation.notification.NotificationKind;
 import dev.supportdesk.escalation.notification.NotificationOutbox;
 import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.support.FreePort;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.TestUsers;
 import dev.supportdesk.escalation.tier1.Tier1Variables;
@@ -54,7 +55,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SupportCaseEndToEndIntegrationTest {
 
   /** A real SMTP server the application talks to: the customer's mails must arrive, in order, once. */
-  static final int SMTP_PORT = freeSmtpPort();
+  static final int SMTP_PORT = FreePort.next();
   static com.icegreen.greenmail.util.GreenMail smtp;
 
   @org.springframework.test.context.DynamicPropertySource
@@ -73,14 +74,6 @@ class SupportCaseEndToEndIntegrationTest {
   @org.junit.jupiter.api.AfterAll
   static void stopSmtp() {
     smtp.stop();
-  }
-
-  static int freeSmtpPort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /** Subjects of the mails the SMTP server received for this case, in the order they arrived. */

@@ -14,13 +14,12 @@ import dev.supportdesk.escalation.knowledge.KnowledgeArticle.Draft;
 import dev.supportdesk.escalation.knowledge.KnowledgeArticle.State;
 import dev.supportdesk.escalation.knowledge.KnowledgeArticle.Visibility;
 import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.support.FreePort;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.TestUsers;
 import dev.supportdesk.escalation.tier1.Tier1Variables;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ class KnowledgeBaseIntegrationTest {
   static final String ORGANISATION = "org-knowledge-it";
   static final String CUSTOMER = "kim.knowledge";
   static final String AGENT = "tara.tier1";
-  static final int SMTP_PORT = freePort();
+  static final int SMTP_PORT = FreePort.next();
   static final Duration PATIENCE = Duration.ofSeconds(60);
   static GreenMail smtp;
 
@@ -261,13 +260,5 @@ class KnowledgeBaseIntegrationTest {
       }
     }
     return null;
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

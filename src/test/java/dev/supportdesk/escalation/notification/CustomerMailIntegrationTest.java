@@ -11,13 +11,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.conversation.ConversationVariables;
 import dev.supportdesk.escalation.intake.CustomerFixtures;
+import dev.supportdesk.escalation.support.FreePort;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.TestUsers;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -53,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class CustomerMailIntegrationTest {
 
   static final String ORGANISATION = "org-mail-it";
-  static final int SMTP_PORT = freePort();
+  static final int SMTP_PORT = FreePort.next();
   static GreenMail smtp;
 
   @Autowired ProcessEngine engine;
@@ -307,14 +305,6 @@ class CustomerMailIntegrationTest {
   static void startSmtp() {
     smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static String as(String user) {

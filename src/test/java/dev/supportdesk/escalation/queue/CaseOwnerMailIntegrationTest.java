@@ -17,13 +17,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.engineering.EngineeringContract;
 import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.support.FreePort;
 import dev.supportdesk.escalation.support.TestUsers;
 import dev.supportdesk.escalation.tracker.jira.JiraWebhookController;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +68,7 @@ class CaseOwnerMailIntegrationTest {
 
   static final String SECRET = "whsec-owner-3c9a71d2";
   static final String OWNER = "olivia.owner";
-  static final int SMTP_PORT = freePort();
+  static final int SMTP_PORT = FreePort.next();
   static final WireMockServer JIRA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
   static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
@@ -268,13 +266,5 @@ class CaseOwnerMailIntegrationTest {
             URI.create("http://localhost:" + port + JiraWebhookController.PATH))
         .header("Content-Type", "application/json").header("X-Hub-Signature", "sha256=" + signature)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

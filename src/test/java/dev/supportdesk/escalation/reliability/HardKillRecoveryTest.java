@@ -14,6 +14,7 @@ import dev.supportdesk.escalation.intake.IdempotencyKeys;
 import dev.supportdesk.escalation.security.Groups;
 import dev.supportdesk.escalation.sla.SlaVariables;
 import dev.supportdesk.escalation.support.ChildApplication;
+import dev.supportdesk.escalation.support.FreePort;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.PostgresDatabase;
 import dev.supportdesk.escalation.support.TestUsers;
@@ -21,7 +22,6 @@ import dev.supportdesk.escalation.tier1.Tier1Variables;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +76,7 @@ class HardKillRecoveryTest {
 
   @BeforeEach
   void smtpServer() {
-    smtpPort = freePort();
+    smtpPort = FreePort.next();
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
   }
@@ -428,13 +428,5 @@ class HardKillRecoveryTest {
         + CaseVariables.PROCESS_ID + "&processInstanceBusinessKey=" + reference, app.admin()).body());
     assertThat(instances.size()).as("instances of %s", reference).isEqualTo(1);
     return instances.get(0).get("id").asText();
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -26,12 +26,11 @@ import dev.supportdesk.escalation.engineering.EngineeringContract;
 import dev.supportdesk.escalation.engineering.EngineeringVariables;
 import dev.supportdesk.escalation.intake.CustomerFixtures;
 import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.support.FreePort;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ class OutageRecoveryTest {
   static final String NOTIFY_RECEIVED = SupportCaseElements.TASK_NOTIFY_CASE_RECEIVED;
   static final Duration PATIENCE = Duration.ofSeconds(90);
 
-  static final int SMTP_PORT = freePort();
+  static final int SMTP_PORT = FreePort.next();
   static final WireMockServer JIRA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
   static GreenMail smtp;
 
@@ -371,13 +370,5 @@ class OutageRecoveryTest {
     variables.putObject(EngineeringVariables.SECURITY_CONCERN).put("value", false).put("type", "Boolean");
     variables.putObject(EngineeringVariables.WORKAROUND_AVAILABLE).put("value", false).put("type", "Boolean");
     return body.toString();
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

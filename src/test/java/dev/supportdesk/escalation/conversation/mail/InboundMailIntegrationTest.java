@@ -14,6 +14,7 @@ import dev.supportdesk.escalation.conversation.mail.InboundMailRecords.Entry;
 import dev.supportdesk.escalation.conversation.mail.InboundMailRecords.Outcome;
 import dev.supportdesk.escalation.intake.CustomerFixtures;
 import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.support.FreePort;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.TestUsers;
 import dev.supportdesk.escalation.support.WebappSession;
@@ -29,9 +30,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -78,8 +76,8 @@ class InboundMailIntegrationTest {
   static final String SUPPORT = "support@mail.test";
   static final String ORGANISATION = "org-inbound-it";
   static final String INTERNAL = "INTERNAL-NOTE-7431";
-  static final int SMTP_PORT = freePort();
-  static final int IMAP_PORT = freePort();
+  static final int SMTP_PORT = FreePort.next();
+  static final int IMAP_PORT = FreePort.next();
   static final Duration PATIENCE = Duration.ofSeconds(60);
   static GreenMail mail;
 
@@ -419,13 +417,5 @@ class InboundMailIntegrationTest {
   long answerProcesses() {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(InboundMailVariables.PROCESS_ID).count();
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
