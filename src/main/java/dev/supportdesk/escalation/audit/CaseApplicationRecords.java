@@ -27,6 +27,10 @@ public class CaseApplicationRecords {
 
   public record CustomerMessage(String author, String kind, String body, Instant createdAt) {}
 
+  /** The case waited on another case's engineering ticket: who linked it, and who ended the link and why. */
+  public record ProblemLink(String ticketKey, String linkedBy, Instant linkedAt, String unlinkedBy,
+      Instant unlinkedAt, String unlinkReason) {}
+
   private final JdbcTemplate jdbc;
   private final AuditProperties properties;
   private final Map<String, Boolean> tablesSeen = new ConcurrentHashMap<>();
@@ -54,6 +58,17 @@ public class CaseApplicationRecords {
     return jdbc.query("SELECT status, process_key, activity_id, entered_at FROM case_status_history"
             + " WHERE case_reference = ? ORDER BY entered_at, id",
         (rs, n) -> new StatusChange(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4))),
+        caseReference);
+  }
+
+  public List<ProblemLink> problemLinks(String caseReference) {
+    if (!tableExists("problem_link")) {
+      return List.of();
+    }
+    return jdbc.query("SELECT ticket_key, linked_by, linked_at, unlinked_by, unlinked_at, unlink_reason"
+            + " FROM problem_link WHERE case_reference = ? ORDER BY linked_at, id",
+        (rs, n) -> new ProblemLink(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4),
+            instant(rs.getTimestamp(5)), rs.getString(6)),
         caseReference);
   }
 

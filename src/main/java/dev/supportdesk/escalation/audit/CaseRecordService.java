@@ -157,6 +157,14 @@ public class CaseRecordService {
       timeline.add(entry(change.enteredAt(), "STATUS", "Customer-facing status: " + change.status(), null,
           change.processKey(), null, change.activityId(), details()));
     }
+    for (var link : applicationRecords.problemLinks(reference)) {
+      timeline.add(entry(link.linkedAt(), "PROBLEM_LINK", "Linked to engineering ticket " + link.ticketKey(),
+          link.linkedBy(), mainKey, mainId, null, details("ticket", link.ticketKey())));
+      if (link.unlinkedAt() != null) {
+        timeline.add(entry(link.unlinkedAt(), "PROBLEM_LINK", "Unlinked from engineering ticket " + link.ticketKey(),
+            link.unlinkedBy(), mainKey, mainId, null, details("ticket", link.ticketKey(), "reason", link.unlinkReason())));
+      }
+    }
     var customerMessages = applicationRecords.customerMessages(reference);
     for (var message : customerMessages) {
       timeline.add(entry(message.createdAt(), "CUSTOMER_MESSAGE", "Customer message (" + message.kind() + ")",

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +49,24 @@ public class CaseStatusTracker {
         UUID.randomUUID().toString(), execution.getProcessBusinessKey(), next.name(),
         execution.getProcessDefinitionId() == null ? null : execution.getProcessDefinitionId().split(":")[0],
         execution.getCurrentActivityId(), Timestamp.from(clock.instant()));
+  }
+
+  /**
+   * Moves the status of a case from outside its own processes: the engineering ticket it is linked to (and
+   * waits on) moved in another case's engineering run.
+   *
+   * @param caseProcessInstanceId the case's running SupportCaseProcess instance
+   */
+  public void enter(RuntimeService runtime, String caseProcessInstanceId, String caseReference, CaseStatus next,
+      String processKey, String activityId) {
+    Object current = runtime.getVariable(caseProcessInstanceId, VARIABLE);
+    if (next.name().equals(current) || CaseStatus.CLOSED.name().equals(current)) {
+      return;
+    }
+    runtime.setVariable(caseProcessInstanceId, VARIABLE, next.name());
+    jdbc.update("INSERT INTO case_status_history (id, case_reference, status, process_key, activity_id, entered_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(), caseReference, next.name(), processKey, activityId, Timestamp.from(clock.instant()));
   }
 
   public record Entry(CaseStatus status, java.time.Instant enteredAt) {}

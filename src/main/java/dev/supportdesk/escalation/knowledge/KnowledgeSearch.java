@@ -152,8 +152,11 @@ public class KnowledgeSearch {
     return query.build();
   }
 
-  /** The analysed words of a text, each once, in order, at most {@link #MAX_TERMS}. */
-  List<String> terms(String text) {
+  /**
+   * The analysed words of a text (compounds joined, English stems, no stop words), each once, in order, at
+   * most {@link #MAX_TERMS}: also for rankings outside the index, such as the open engineering tickets.
+   */
+  public List<String> terms(String text) {
     if (text == null || text.isBlank()) {
       return List.of();
     }

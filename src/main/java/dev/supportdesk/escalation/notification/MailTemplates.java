@@ -36,6 +36,9 @@ public final class MailTemplates {
     PARAGRAPHS.put(NotificationKind.ESCALATED_TO_ENGINEERING,
         "Your case needs a change in the product, so we escalated it to our engineering team. We will tell you"
             + " about every step.");
+    PARAGRAPHS.put(NotificationKind.LINKED_TO_KNOWN_ISSUE,
+        "Your case matches a problem our engineering team already works on, so we linked your case to it. We will"
+            + " tell you about every step, as we tell everyone it affects.");
     PARAGRAPHS.put(NotificationKind.ENGINEERING_SPECIFYING,
         "Engineering is specifying the change your case needs.");
     PARAGRAPHS.put(NotificationKind.ENGINEERING_READY,

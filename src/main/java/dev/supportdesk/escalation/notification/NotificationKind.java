@@ -11,6 +11,7 @@ public enum NotificationKind {
   CLOSED_WITHOUT_REPLY("Your case was closed without your reply"),
   WORKAROUND_AVAILABLE("A workaround is available"),
   ESCALATED_TO_ENGINEERING("Your case was escalated to engineering"),
+  LINKED_TO_KNOWN_ISSUE("Your case is linked to a known issue"),
   ENGINEERING_SPECIFYING("Engineering: specifying"),
   ENGINEERING_READY("Engineering: ready"),
   ENGINEERING_IN_PROGRESS("Engineering: in progress"),

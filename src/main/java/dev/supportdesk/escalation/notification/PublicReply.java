@@ -91,7 +91,8 @@ public record PublicReply(List<Part> parts) {
     return FIELDS.values().stream().flatMap(List::stream).map(Field::variable).collect(Collectors.toSet());
   }
 
-  static List<String> variablesOf(NotificationKind kind) {
+  /** The variables the mail of {@code kind} reads, in the order the customer reads them. */
+  public static List<String> variablesOf(NotificationKind kind) {
     return FIELDS.getOrDefault(kind, List.of()).stream().map(Field::variable).toList();
   }
 

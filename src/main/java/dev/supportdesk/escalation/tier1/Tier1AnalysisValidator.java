@@ -5,6 +5,7 @@ import static dev.supportdesk.escalation.tier1.Tier1Variables.*;
 import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.casefile.TaskInput;
 import dev.supportdesk.escalation.knowledge.KnowledgeVariables;
+import dev.supportdesk.escalation.problem.ProblemVariables;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -41,6 +42,10 @@ public class Tier1AnalysisValidator implements TaskListener {
     Outcome outcome = input.enumValue(TIER1_OUTCOME, Outcome.class);
     if (outcome == Outcome.RESOLVED) {
       input.requireOneOf(RESOLUTION_CATEGORY, "Resolved by", ResolutionCategory.class);
+    }
+    if (outcome == Outcome.LINK_TO_TICKET) {
+      input.requireText(ProblemVariables.LINKED_TICKET, "Engineering ticket", 3, 42)
+          .check(input.isTrue(KNOWN_ISSUES_CHECKED), "Linking to a known engineering ticket needs the known issues checked");
     }
     if (outcome == Outcome.ESCALATE_TO_TIER2) {
       input.check(input.isTrue(CONFIGURATION_VERIFIED) && input.isTrue(LOGS_ANALYSED)

@@ -34,7 +34,8 @@ public final class Tier1Variables {
   public static final String KNOWLEDGE_ARTICLE_TITLE = "knowledgeArticleTitle";
   public static final String KNOWLEDGE_ARTICLE_TEXT = "knowledgeArticleText";
 
-  public enum Outcome { RESOLVED, FEATURE_REQUEST, ESCALATE_TO_TIER2 }
+  /** LINK_TO_TICKET: the case waits on a known engineering ticket another case opened (package problem). */
+  public enum Outcome { RESOLVED, FEATURE_REQUEST, ESCALATE_TO_TIER2, LINK_TO_TICKET }
 
   public enum ResolutionCategory { KNOWN_ISSUE, CONFIGURATION, HOW_TO }
 

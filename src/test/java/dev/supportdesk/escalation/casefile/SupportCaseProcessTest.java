@@ -39,6 +39,8 @@ import dev.supportdesk.escalation.security.Groups;
 import dev.supportdesk.escalation.sla.SlaClock;
 import dev.supportdesk.escalation.support.ProcessJobs;
 import dev.supportdesk.escalation.support.RecordingCaseStatus;
+import dev.supportdesk.escalation.problem.ProblemLinks;
+import dev.supportdesk.escalation.problem.ProblemVariables;
 import dev.supportdesk.escalation.support.RecordingNotifications;
 import dev.supportdesk.escalation.tier1.KnowledgeArticleValidator;
 import dev.supportdesk.escalation.tier1.ResolutionValidator;
@@ -55,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
@@ -96,6 +99,8 @@ class SupportCaseProcessTest {
 
   RecordingCaseStatus status;
   RecordingNotifications notifications;
+  /** One problem, many cases: linking, unlinking and whether the linked ticket settled already. */
+  ProblemLinks problemLinks;
   /** The case's SLA clock; start and recompute record what the case knew when they were called. */
   SlaClock slaClock;
   final List<String> businessKeysAtStart = new ArrayList<>();
@@ -117,6 +122,8 @@ class SupportCaseProcessTest {
     // the customer API names the customer; a case opened in Tasklist is named by intake/CaseCustomerListener
     Mocks.register("caseCustomer", (ExecutionListener) execution -> { });
     Mocks.register("knownArticles", org.mockito.Mockito.mock(dev.supportdesk.escalation.knowledge.KnownArticles.class));
+    problemLinks = mock(ProblemLinks.class);
+    Mocks.register("problemLinks", problemLinks);
     Mocks.register("sanitiseEngineeringHandOff", (JavaDelegate) this::sanitise);
     Mocks.register("caseSettings", new CaseSettings(Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14)));
     Mocks.register("validateTier1Analysis", new Tier1AnalysisValidator());
@@ -315,6 +322,94 @@ class SupportCaseProcessTest {
     clock.verify(slaClock).resolved(any(DelegateExecution.class));
     clock.verify(slaClock).pause(any(DelegateExecution.class), eq(WAITING_FOR_CUSTOMER));
     clock.verify(slaClock).resume(any(DelegateExecution.class));
+  }
+
+  // --- One problem, many cases: a case linked to another case's engineering ticket ------------------
+
+  @Test
+  void caseLinkedToAKnownTicketWaitsOnItWithoutAnEngineeringRunAndIsSolvedWhenItsReleaseIsPlanned() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis(LINK);
+    verify(problemLinks).link(any(DelegateTask.class));
+
+    assertThat(instance).isWaitingAt(ProblemVariables.TASK_NOTIFY_LINKED_TO_KNOWN_ISSUE);
+    executeDueJobs();
+    verify(problemLinks).tellCurrentStatus(any(DelegateExecution.class));
+    assertThat(instance).isWaitingAt(ProblemVariables.TASK_FOLLOW_LINKED_TICKET)
+        .hasNotPassed("Task_SanitiseEngineeringHandOff", "CallActivity_Engineering");
+    assertThat(task()).hasCandidateGroup(Groups.TIER1);
+    verify(slaClock).handOver(any(DelegateExecution.class), eq("engineering"));
+
+    // the lead case's engineering run planned the fix: every linked case is solved the same way
+    runtimeService().createMessageCorrelation(ProblemVariables.MESSAGE_LINKED_TICKET_SETTLED)
+        .processInstanceBusinessKey(REFERENCE)
+        .setVariable(ProblemVariables.LINKED_TICKET_OUTCOME, "SOLVED_PLANNED_FOR_RELEASE").correlate();
+    executeDueJobs();
+
+    assertThat(instance).hasPassed(ProblemVariables.EVENT_LINKED_TICKET_SETTLED, "Task_NotifySolvedPlannedForRelease")
+        .isWaitingAt(Tier1Variables.TASK_COMMUNICATE_RESOLUTION);
+    assertThat(notifications.kinds()).containsExactly(NotificationKind.CASE_RECEIVED,
+        NotificationKind.LINKED_TO_KNOWN_ISSUE, NotificationKind.SOLVED_PLANNED_FOR_RELEASE);
+    verify(slaClock).resolved(any(DelegateExecution.class));
+    verify(problemLinks, never()).unlink(any(DelegateTask.class));
+  }
+
+  @Test
+  void linkedCaseGoesToTheResolutionWhenTheHotfixIsReleased() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis(LINK);
+    executeDueJobs();
+
+    runtimeService().createMessageCorrelation(ProblemVariables.MESSAGE_LINKED_TICKET_SETTLED)
+        .processInstanceBusinessKey(REFERENCE)
+        .setVariable(ProblemVariables.LINKED_TICKET_OUTCOME, "HOTFIX_RELEASED").correlate();
+
+    assertThat(instance).hasPassed(ProblemVariables.EVENT_LINKED_TICKET_SETTLED, "Gateway_LinkedTicketOutcome")
+        .hasNotPassed("Gateway_SolvedPlannedMerge", "Task_NotifySolvedPlannedForRelease")
+        .isWaitingAt(Tier1Variables.TASK_COMMUNICATE_RESOLUTION);
+    completeResolution();
+    assertThat(notifications.kinds()).containsExactly(NotificationKind.CASE_RECEIVED,
+        NotificationKind.LINKED_TO_KNOWN_ISSUE, NotificationKind.RESOLUTION_PROPOSED);
+  }
+
+  @Test
+  void aTicketThatSettledBeforeTheCaseWaitedLetsTheCaseGoOnAtOnce() {
+    when(problemLinks.settledAs(any(DelegateExecution.class))).thenReturn("HOTFIX_RELEASED");
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis(LINK);
+    executeDueJobs();
+    assertThat(instance).hasPassed("Gateway_LinkedTicketSettled")
+        .hasNotPassed(ProblemVariables.TASK_FOLLOW_LINKED_TICKET, "Gateway_SolvedPlannedMerge").isWaitingAt(Tier1Variables.TASK_COMMUNICATE_RESOLUTION);
+  }
+
+  @Test
+  void unlinkedCaseComesBackToTier1AndMayBeLinkedToATicketPlannedForReleaseAlready() {
+    ProcessInstance instance = startCase(Map.of());
+    completeTier1Analysis(LINK);
+    executeDueJobs();
+
+    complete(taskAt(ProblemVariables.TASK_FOLLOW_LINKED_TICKET),
+        Map.of(ProblemVariables.UNLINK_REASON, "A different defect: the export fails before the timeout"));
+    verify(problemLinks).unlink(any(DelegateTask.class));
+    assertThat(instance).isWaitingAt(Tier1Variables.TASK_ANALYSE_AT_TIER1);
+
+    when(problemLinks.settledAs(any(DelegateExecution.class))).thenReturn("SOLVED_PLANNED_FOR_RELEASE");
+    completeTier1Analysis(LINK);
+    executeDueJobs();
+    assertThat(instance).hasPassed("Gateway_SolvedPlannedMerge", "Task_NotifySolvedPlannedForRelease")
+        .isWaitingAt(Tier1Variables.TASK_COMMUNICATE_RESOLUTION);
+  }
+
+  @Test
+  void linkingNeedsTheTicketAndTheKnownIssuesChecked() {
+    startCase(Map.of());
+    Map<String, Object> analysis = tier1Analysis(Tier1Variables.Outcome.LINK_TO_TICKET.name());
+    analysis.put(Tier1Variables.KNOWN_ISSUES_CHECKED, false);
+    analysis.remove(ProblemVariables.LINKED_TICKET);
+    assertThatThrownBy(() -> complete(taskAt(Tier1Variables.TASK_ANALYSE_AT_TIER1), analysis))
+        .hasMessageContaining("Engineering ticket is required")
+        .hasMessageContaining("Linking to a known engineering ticket needs the known issues checked");
+    verify(problemLinks, never()).link(any(DelegateTask.class));
   }
 
   // --- Tier 2 -------------------------------------------------------------------------------------
@@ -616,6 +711,8 @@ class SupportCaseProcessTest {
     return variables;
   }
 
+  static final String LINK = "LINK_TO_TICKET";
+
   static Map<String, Object> tier1Analysis(String outcome) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Tier1Variables.SYMPTOMS, "Export stops after 60 s");
@@ -627,6 +724,9 @@ class SupportCaseProcessTest {
     variables.put(Tier1Variables.TIER1_OUTCOME, outcome);
     if ("RESOLVED".equals(outcome)) {
       variables.put(Tier1Variables.RESOLUTION_CATEGORY, "CONFIGURATION");
+    }
+    if (LINK.equals(outcome)) {
+      variables.put(ProblemVariables.LINKED_TICKET, "ENG-4");
     }
     return variables;
   }

@@ -23,6 +23,7 @@ import dev.supportdesk.escalation.casefile.CaseStatusTracker;
 import dev.supportdesk.escalation.engineering.EngineeringContract.Outcome;
 import dev.supportdesk.escalation.notification.NotificationKind;
 import dev.supportdesk.escalation.notification.NotifyCustomerDelegate;
+import dev.supportdesk.escalation.problem.ProblemLinks;
 import dev.supportdesk.escalation.casefile.CaseMessages;
 import dev.supportdesk.escalation.queue.CaseOwnership;
 import dev.supportdesk.escalation.queue.FollowUpTaskValidator;
@@ -78,6 +79,7 @@ class EngineeringProcessTest {
   CaseStatusTracker caseStatus;
   /** The case's SLA clock as the diagram calls it; each recompute records the severity it saw. */
   SlaClock slaClock;
+  ProblemLinks problemLinks;
   final List<Object> severitiesAtRecompute = new ArrayList<>();
   static final Date SLA_DUE = Date.from(Instant.parse("2026-11-24T15:00:00Z"));
 
@@ -87,6 +89,10 @@ class EngineeringProcessTest {
     caseStatus = mock(CaseStatusTracker.class);
     Mocks.register("caseStatus", caseStatus);
     Mocks.register("notifyCustomer", recording(notifications, NotifyCustomerDelegate.KIND_PARAMETER));
+    // the ticket-status and release steps tell the cases linked to the ticket too (ProblemLinks)
+    Mocks.register("notifyCustomerAndLinkedCases", recording(notifications, NotifyCustomerDelegate.KIND_PARAMETER));
+    problemLinks = mock(ProblemLinks.class);
+    Mocks.register("problemLinks", problemLinks);
     Mocks.register("moveEngineeringTicket", recording(ticketMoves, MoveEngineeringTicketDelegate.STATUS_PARAMETER));
     Mocks.register("openEngineeringTicket", (JavaDelegate) execution -> {
       openedFor.add(execution.getProcessBusinessKey());
@@ -179,6 +185,13 @@ class EngineeringProcessTest {
     assertThat(ownerToldFor).containsExactly(CASE);
     assertThat(instance).hasPassed(OwnerVariables.TASK_TELL_OWNER, "EndEvent_OwnerCommunicatesResolution")
         .hasNotPassed(OwnerVariables.TASK_FOLLOW_UP);
+    // the ticket can be linked to once opened; the linked cases go on with the hotfix, and it is closed then
+    InOrder links = inOrder(problemLinks);
+    links.verify(problemLinks).opened(any(DelegateExecution.class));
+    links.verify(problemLinks).settle(any(DelegateExecution.class), org.mockito.ArgumentMatchers.eq("HOTFIX_RELEASED"));
+    links.verify(problemLinks).closed(any(DelegateExecution.class));
+    verify(problemLinks, never()).settle(any(DelegateExecution.class),
+        org.mockito.ArgumentMatchers.eq("SOLVED_PLANNED_FOR_RELEASE"));
   }
 
   @Test
@@ -237,6 +250,12 @@ class EngineeringProcessTest {
     assertThat(notifications.get(4).variables())
         .containsEntry(EngineeringContract.RELEASE_NOTES, "Exports of large reports no longer time out.")
         .containsEntry(RELEASE_VERSION, "7.24.1");
+    // linked cases go on when the release is planned; the ticket is offered for linking until it shipped
+    InOrder links = inOrder(problemLinks);
+    links.verify(problemLinks).opened(any(DelegateExecution.class));
+    links.verify(problemLinks).settle(any(DelegateExecution.class),
+        org.mockito.ArgumentMatchers.eq("SOLVED_PLANNED_FOR_RELEASE"));
+    links.verify(problemLinks).closed(any(DelegateExecution.class));
     // the case keeps its status "solved, planned for release" while the fix is built
     verify(caseStatus, never()).enter(any(), org.mockito.ArgumentMatchers.eq("ENGINEERING_IN_PROGRESS"));
     verify(caseStatus).enter(any(), org.mockito.ArgumentMatchers.eq("ENGINEERING_DONE"));

@@ -43,7 +43,7 @@ class Tier1ValidatorsTest {
     Map<String, Object> variables = analysis("CLOSE");
 
     assertThat(Tier1AnalysisValidator.check("Analyse", variables::get).problems())
-        .singleElement().asString().contains("Outcome must be one of [RESOLVED, FEATURE_REQUEST, ESCALATE_TO_TIER2]")
+        .singleElement().asString().contains("Outcome must be one of [RESOLVED, FEATURE_REQUEST, ESCALATE_TO_TIER2, LINK_TO_TICKET]")
         .contains("was 'CLOSE'");
   }
 
