@@ -36,6 +36,8 @@ public final class MailTemplates {
     PARAGRAPHS.put(NotificationKind.ESCALATED_TO_ENGINEERING,
         "Your case needs a change in the product, so we escalated it to our engineering team. We will tell you"
             + " about every step.");
+    PARAGRAPHS.put(NotificationKind.RELEASE_NOTES_POSTED,
+        "We published release notes. What changed is below.");
     PARAGRAPHS.put(NotificationKind.LINKED_TO_KNOWN_ISSUE,
         "Your case matches a problem our engineering team already works on, so we linked your case to it. We will"
             + " tell you about every step, as we tell everyone it affects.");
@@ -100,13 +102,19 @@ public final class MailTemplates {
     String oneLineSummary = summary == null ? "" : summary.replaceAll("[\\r\\n\\t]+", " ").strip();
     String subject = "[" + caseReference + "] " + kind.subject()
         + (oneLineSummary.isEmpty() ? "" : ": " + abbreviate(oneLineSummary, SUMMARY_IN_SUBJECT));
-    String link = caseLink(caseReference);
+    boolean notes = kind == NotificationKind.RELEASE_NOTES_POSTED;
+    String link = notes ? releaseNotesLink(caseReference) : caseLink(caseReference);
+    String label = notes ? "Notes:   " : "Case:    ";
+    String follow = notes
+        ? "Read them at " + link + ". You get this mail because you follow our release notes; stop with"
+            + " DELETE /api/release-notes/following."
+        : "Follow your case at " + link + " and keep the reference in the subject when you write to us.";
     String message = paragraph + (reply.isEmpty() ? "" : "\n\n" + reply.asText());
     String body = "Hello,\n\n"
         + message + "\n\n"
-        + "Case:    " + caseReference + "\n"
+        + label + caseReference + "\n"
         + (oneLineSummary.isEmpty() ? "" : "Summary: " + oneLineSummary + "\n")
-        + "\nFollow your case at " + link + " and keep the reference in the subject when you write to us.\n\n"
+        + "\n" + follow + "\n\n"
         + "-- \n" + signature + "\n";
     StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif\">\n")
         .append("<p>Hello,</p>\n<p>").append(escape(paragraph)).append("</p>\n");
@@ -114,14 +122,21 @@ public final class MailTemplates {
       html.append("<h3>").append(escape(part.label())).append("</h3>\n<p style=\"white-space: pre-wrap\">")
           .append(escape(part.text())).append("</p>\n");
     }
-    html.append("<p>Case: <strong>").append(escape(caseReference)).append("</strong>");
+    html.append(notes ? "<p>Notes: <strong>" : "<p>Case: <strong>").append(escape(caseReference)).append("</strong>");
     if (!oneLineSummary.isEmpty()) {
       html.append("<br>Summary: ").append(escape(oneLineSummary));
     }
-    html.append("</p>\n<p><a href=\"").append(escape(link)).append("\">Follow your case</a> and keep the reference")
-        .append(" in the subject when you write to us.</p>\n<p>-- <br>").append(escape(signature))
+    html.append("</p>\n<p><a href=\"").append(escape(link)).append(notes
+            ? "\">Read the release notes</a>. You get this mail because you follow our release notes.</p>\n<p>-- <br>"
+            : "\">Follow your case</a> and keep the reference in the subject when you write to us.</p>\n<p>-- <br>")
+        .append(escape(signature))
         .append("</p>\n</body></html>\n");
     return new Mail(subject, body, html.toString(), message);
+  }
+
+  /** Where a follower reads posted release notes ("RN-12"): absolute, like {@link #caseLink}. */
+  public String releaseNotesLink(String noteReference) {
+    return publicBaseUrl + "/api/release-notes/" + URLEncoder.encode(noteReference, StandardCharsets.UTF_8);
   }
 
   /** Where the customer follows the case: absolute, from the one configured public base URL. */

@@ -24,7 +24,9 @@ public enum NotificationKind {
   RESOLUTION_PROPOSED("Resolution of your case"),
   CASE_REOPENED("Your case was reopened"),
   SUPPORT_REPLY("Our answer to your message"),
-  CASE_CLOSED("Your case is closed");
+  CASE_CLOSED("Your case is closed"),
+  /** Not about a case: a follower of the release notes hears of a posted note ("RN-12" in the subject). */
+  RELEASE_NOTES_POSTED("New release notes");
 
   private final String subject;
 

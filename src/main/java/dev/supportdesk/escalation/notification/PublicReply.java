@@ -47,6 +47,7 @@ public record PublicReply(List<Part> parts) {
         new Field(EngineeringVariables.PLANNED_QUARTER, "Planned quarter")));
     FIELDS.put(NotificationKind.FIX_RELEASED, List.of(releaseVersion, appUpdate, releaseNotes));
     FIELDS.put(NotificationKind.ENGINEERING_DONE, List.of(releaseVersion, appUpdate, releaseNotes));
+    FIELDS.put(NotificationKind.RELEASE_NOTES_POSTED, List.of(releaseVersion, releaseNotes));
     FIELDS.put(NotificationKind.FEATURE_REQUEST_ACCEPTED, List.of(
         new Field(FeatureRequestVariables.DECISION_REASON, "Our decision"),
         new Field(FeatureRequestVariables.FEATURE_SCOPE, "What we will build"),

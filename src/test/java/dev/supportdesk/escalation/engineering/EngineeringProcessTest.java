@@ -23,6 +23,7 @@ import dev.supportdesk.escalation.casefile.CaseStatusTracker;
 import dev.supportdesk.escalation.engineering.EngineeringContract.Outcome;
 import dev.supportdesk.escalation.notification.NotificationKind;
 import dev.supportdesk.escalation.notification.NotifyCustomerDelegate;
+import dev.supportdesk.escalation.knowledge.ReleaseNotePosting;
 import dev.supportdesk.escalation.problem.ProblemLinks;
 import dev.supportdesk.escalation.casefile.CaseMessages;
 import dev.supportdesk.escalation.queue.CaseOwnership;
@@ -80,6 +81,7 @@ class EngineeringProcessTest {
   /** The case's SLA clock as the diagram calls it; each recompute records the severity it saw. */
   SlaClock slaClock;
   ProblemLinks problemLinks;
+  ReleaseNotePosting releaseNotePosting;
   final List<Object> severitiesAtRecompute = new ArrayList<>();
   static final Date SLA_DUE = Date.from(Instant.parse("2026-11-24T15:00:00Z"));
 
@@ -93,6 +95,8 @@ class EngineeringProcessTest {
     Mocks.register("notifyCustomerAndLinkedCases", recording(notifications, NotifyCustomerDelegate.KIND_PARAMETER));
     problemLinks = mock(ProblemLinks.class);
     Mocks.register("problemLinks", problemLinks);
+    releaseNotePosting = mock(ReleaseNotePosting.class);
+    Mocks.register("releaseNotePosting", releaseNotePosting);
     Mocks.register("moveEngineeringTicket", recording(ticketMoves, MoveEngineeringTicketDelegate.STATUS_PARAMETER));
     Mocks.register("openEngineeringTicket", (JavaDelegate) execution -> {
       openedFor.add(execution.getProcessBusinessKey());
@@ -192,6 +196,8 @@ class EngineeringProcessTest {
     links.verify(problemLinks).closed(any(DelegateExecution.class));
     verify(problemLinks, never()).settle(any(DelegateExecution.class),
         org.mockito.ArgumentMatchers.eq("SOLVED_PLANNED_FOR_RELEASE"));
+    // "Release fix" posts the version's release notes
+    verify(releaseNotePosting).fixReleased(any(DelegateExecution.class));
   }
 
   @Test

@@ -14,6 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import dev.supportdesk.escalation.casefile.CaseMessages;
 import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.feature.FeatureRequestContract.Decision;
+import dev.supportdesk.escalation.knowledge.ReleaseNotePosting;
 import dev.supportdesk.escalation.notification.NotificationKind;
 import dev.supportdesk.escalation.notification.NotifyCustomerDelegate;
 import dev.supportdesk.escalation.sla.SlaClock;
@@ -58,12 +59,15 @@ class FeatureRequestProcessTest {
         notifications.add((String) execution.getVariableLocal(NotifyCustomerDelegate.KIND_PARAMETER)));
     Mocks.register("featureRequestSettings", new FeatureRequestSettings(Duration.ofDays(30)));
     Mocks.register("featureRequestTaskValidator", new FeatureRequestTaskValidator());
+    releaseNotePosting = org.mockito.Mockito.mock(ReleaseNotePosting.class);
+    Mocks.register("releaseNotePosting", releaseNotePosting);
     slaClock = org.mockito.Mockito.mock(SlaClock.class);
     Mocks.register("slaClock", slaClock);
   }
 
   /** The case's SLA clock: paused while the customer decides on a quote. */
   SlaClock slaClock;
+  ReleaseNotePosting releaseNotePosting;
 
   @AfterEach
   void resetMocks() {
@@ -114,6 +118,8 @@ class FeatureRequestProcessTest {
         .containsEntry(CaseMessages.QUOTE_APPROVED, true);
     assertThat(notifications).containsExactly(NotificationKind.FEATURE_REQUEST_QUOTE.name(),
         NotificationKind.FEATURE_REQUEST_ACCEPTED.name());
+    // the entry joins the notes of the release it is planned for
+    org.mockito.Mockito.verify(releaseNotePosting).featurePlanned(org.mockito.ArgumentMatchers.any());
   }
 
   @Test
