@@ -61,6 +61,19 @@ public class CaseApplicationRecords {
         caseReference);
   }
 
+  /** The customer's rating of an accepted resolution (1 to 5) and their comment. */
+  public record Satisfaction(String customerId, int rating, String comment, Instant ratedAt) {}
+
+  public List<Satisfaction> satisfaction(String caseReference) {
+    if (!tableExists("case_satisfaction")) {
+      return List.of();
+    }
+    return jdbc.query("SELECT customer_id, rating, rating_comment, rated_at FROM case_satisfaction"
+            + " WHERE case_reference = ? ORDER BY rated_at, id",
+        (rs, n) -> new Satisfaction(rs.getString(1), rs.getInt(2), rs.getString(3), instant(rs.getTimestamp(4))),
+        caseReference);
+  }
+
   public List<ProblemLink> problemLinks(String caseReference) {
     if (!tableExists("problem_link")) {
       return List.of();

@@ -33,7 +33,7 @@ public record CaseRecord(
    * One thing that happened, in time order.
    *
    * @param kind ACTIVITY, DECISION, VARIABLE, COMMENT, CUSTOMER_MESSAGE, INCIDENT, SLA, NOTIFICATION, STATUS,
-   *     PROBLEM_LINK
+   *     PROBLEM_LINK, SATISFACTION
    * @param who the assignee, user or candidate groups ("group:tier1") that acted
    */
   public record TimelineEntry(Instant at, Instant endedAt, Long durationMillis, String kind, String title,

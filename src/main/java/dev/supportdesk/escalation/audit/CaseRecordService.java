@@ -157,6 +157,10 @@ public class CaseRecordService {
       timeline.add(entry(change.enteredAt(), "STATUS", "Customer-facing status: " + change.status(), null,
           change.processKey(), null, change.activityId(), details()));
     }
+    for (var rated : applicationRecords.satisfaction(reference)) {
+      timeline.add(entry(rated.ratedAt(), "SATISFACTION", "Customer satisfaction: " + rated.rating() + " of 5",
+          rated.customerId(), mainKey, mainId, null, details("rating", rated.rating(), "comment", rated.comment())));
+    }
     for (var link : applicationRecords.problemLinks(reference)) {
       timeline.add(entry(link.linkedAt(), "PROBLEM_LINK", "Linked to engineering ticket " + link.ticketKey(),
           link.linkedBy(), mainKey, mainId, null, details("ticket", link.ticketKey())));

@@ -52,9 +52,11 @@ public class CaseController {
   private final CaseView view;
   private final CaseConversation conversation;
   private final CaseFiles files;
+  private final CaseSatisfaction satisfaction;
 
   public CaseController(CaseIntake intake, CaseAccess access, CaseView view, CaseConversation conversation,
-      CaseFiles files) {
+      CaseFiles files, CaseSatisfaction satisfaction) {
+    this.satisfaction = satisfaction;
     this.intake = intake;
     this.access = access;
     this.view = view;
@@ -141,7 +143,8 @@ public class CaseController {
   }
 
   @Operation(summary = "Accept or object to the proposed resolution",
-      description = "409 when the case is not waiting for your confirmation. An objection needs a reason.")
+      description = "409 when the case is not waiting for your confirmation. An objection needs a reason; an"
+          + " acceptance may carry a rating (1 to 5) and a comment.")
   @PostMapping(path = "/{reference}/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ConfirmationAccepted confirm(@Parameter(hidden = true) @AuthenticationPrincipal Customer customer,
       @PathVariable String reference, @Valid @RequestBody ConfirmationRequest request) {
@@ -149,7 +152,8 @@ public class CaseController {
       throw ApiProblem.invalid("reason", "is required when you object to the resolution");
     }
     CustomerCase c = access.writable(customer, reference);
-    StoredMessage stored = conversation.confirm(c, customer.id(), request.accepted(), request.reason());
+    StoredMessage stored = satisfaction.answer(c, customer.id(), request.accepted(), request.reason(),
+        request.rating(), request.comment());
     return new ConfirmationAccepted(request.accepted(), stored.createdAt());
   }
 

@@ -122,7 +122,7 @@ public class ReleaseNotesController {
     return product.strip();
   }
 
-  static ReleaseNoteView view(ReleaseNote note) {
+  public static ReleaseNoteView view(ReleaseNote note) {
     return new ReleaseNoteView(note.reference(), note.product(), note.version(), note.releasedOn(), note.postedAt(),
         note.entries().stream().map(entry -> new EntryView(entry.kind().name(),
             entry.kind() == EntryKind.TICKET ? entry.reference() : null, entry.text())).toList());

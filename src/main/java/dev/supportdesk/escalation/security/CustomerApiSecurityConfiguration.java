@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.security;
 
+import dev.supportdesk.escalation.customer.portal.PortalSecurityConfiguration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.BeansException;
@@ -55,7 +56,8 @@ public class CustomerApiSecurityConfiguration {
   }
 
   /**
-   * Runs Spring Security's filter for /api/* and /actuator/* only ({@link ActuatorSecurityConfiguration});
+   * Runs Spring Security's filter for /api/*, /actuator/* ({@link ActuatorSecurityConfiguration}) and the
+   * Support Center's /portal/* ({@link PortalSecurityConfiguration}) only;
    * every other path keeps its own filters untouched.
    */
   @Bean
@@ -66,7 +68,7 @@ public class CustomerApiSecurityConfiguration {
         if (bean instanceof DelegatingFilterProxyRegistrationBean registration
             && BOOT_SECURITY_FILTER_REGISTRATION.equals(beanName)) {
           registration.setUrlPatterns(List.of(API_SERVLET_PATTERN,
-              ActuatorSecurityConfiguration.ACTUATOR_SERVLET_PATTERN));
+              ActuatorSecurityConfiguration.ACTUATOR_SERVLET_PATTERN, PortalSecurityConfiguration.PORTAL_SERVLET_PATTERN));
         }
         return bean;
       }

@@ -5,31 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.engineering.EngineeringContract;
 import dev.supportdesk.escalation.intake.CustomerFixtures;
 import dev.supportdesk.escalation.knowledge.ReleaseNotes.EntryKind;
 import dev.supportdesk.escalation.security.Groups;
-import dev.supportdesk.escalation.support.FreePort;
+import dev.supportdesk.escalation.support.ProcessJobs;
+import dev.supportdesk.escalation.support.Smtp;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,13 +40,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:release-notes-it;DB_CLOSE_DELAY=-1",
     "support.demo.enabled=false",
-    "camunda.bpm.job-execution.enabled=false",
-    "spring.mail.host=127.0.0.1"})
+    "camunda.bpm.job-execution.enabled=false"})
 class ReleaseNotesIntegrationTest {
 
   static final String PRODUCT = "Data Export";
-  static final int SMTP_PORT = FreePort.next();
-  static GreenMail smtp;
+  @RegisterExtension static final Smtp smtp = new Smtp();
 
   @Autowired ProcessEngine engine;
   @Autowired ReleaseNotes notes;
@@ -60,18 +53,7 @@ class ReleaseNotesIntegrationTest {
 
   @DynamicPropertySource
   static void smtpPort(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-  }
-
-  @BeforeAll
-  static void startSmtp() {
-    smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    smtp.stop();
+    smtp.register(registry);
   }
 
   @Test
@@ -183,21 +165,11 @@ class ReleaseNotesIntegrationTest {
   }
 
   void executeJobs() {
-    List<Job> jobs;
-    int rounds = 0;
-    while (!(jobs = engine.getManagementService().createJobQuery().executable().list()).isEmpty() && rounds++ < 100) {
-      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
+    ProcessJobs.executeDueJobs(engine.getManagementService());
     assertThat(engine.getManagementService().createJobQuery().withException().count()).as("failed jobs").isZero();
   }
 
-  List<MimeMessage> mailsTo(String address) throws Exception {
-    List<MimeMessage> received = new ArrayList<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      if (Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString().contains(address))) {
-        received.add(message);
-      }
-    }
-    return received;
+  List<MimeMessage> mailsTo(String address) {
+    return smtp.to(address);
   }
 }

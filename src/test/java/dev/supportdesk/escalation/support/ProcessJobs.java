@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 
 /** Drives a process test's jobs: the engine's job executor is off in the test engine. */
@@ -14,14 +15,22 @@ public final class ProcessJobs {
 
   /** Executes every job that is due now (async continuations), until none is left. */
   public static int executeDueJobs() {
+    return executeDueJobs(managementService());
+  }
+
+  /**
+   * The same for an application's engine whose job executor the test switched off
+   * ({@code camunda.bpm.job-execution.enabled=false}), so every asynchronous step runs when the test says.
+   */
+  public static int executeDueJobs(ManagementService management) {
     int executed = 0;
     for (int round = 0; round < 100; round++) {
-      List<Job> due = managementService().createJobQuery().executable().list();
+      List<Job> due = management.createJobQuery().executable().list();
       if (due.isEmpty()) {
         return executed;
       }
       for (Job job : due) {
-        managementService().executeJob(job.getId());
+        management.executeJob(job.getId());
         executed++;
       }
     }
