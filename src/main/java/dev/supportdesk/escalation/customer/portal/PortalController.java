@@ -309,6 +309,8 @@ public class PortalController {
     private String version;
     private String stepsToReproduce;
     private String errorMessages;
+    private String recentChanges;
+    private String environment;
     private String impact;
     private String urgency;
     private String type;
@@ -317,7 +319,7 @@ public class PortalController {
       CaseType caseType = "FEATURE_REQUEST".equals(type) ? CaseType.FEATURE_REQUEST : CaseType.PROBLEM;
       return new OpenCaseRequest(blankToNull(summary) == null ? null : summary.strip(), blankToNull(description),
           blankToNull(product), blankToNull(version), blankToNull(stepsToReproduce), blankToNull(errorMessages),
-          null, null, getImpactOrNull(), getUrgencyOrNull(), caseType);
+          blankToNull(recentChanges), blankToNull(environment), getImpactOrNull(), getUrgencyOrNull(), caseType);
     }
 
     Rating getImpactOrNull() {
@@ -355,6 +357,10 @@ public class PortalController {
     public void setStepsToReproduce(String stepsToReproduce) { this.stepsToReproduce = stepsToReproduce; }
     public String getErrorMessages() { return errorMessages; }
     public void setErrorMessages(String errorMessages) { this.errorMessages = errorMessages; }
+    public String getRecentChanges() { return recentChanges; }
+    public void setRecentChanges(String recentChanges) { this.recentChanges = recentChanges; }
+    public String getEnvironment() { return environment; }
+    public void setEnvironment(String environment) { this.environment = environment; }
     public String getImpact() { return impact; }
     public void setImpact(String impact) { this.impact = impact; }
     public String getUrgency() { return urgency; }

@@ -136,12 +136,16 @@ class SupportCenterBrowserTest {
     // the case is opened through the form and shows in the list
     driver.get(url("/portal/cases/new"));
     accessible("portal-new-case");
+    driver.findElement(By.id("recentChanges")).sendKeys("Upgraded to 4.2 last week");
+    new Select(driver.findElement(By.id("impact"))).selectByValue("HIGH");
     open("CSV export stops after 60 seconds", "Exporting the monthly report to CSV stops after one minute.",
         "Data Export");
     assertThat(text("[role=status]")).contains("We received your case");
     String reference = driver.findElement(By.cssSelector("h1 span")).getText();
     assertThat(reference).startsWith("CASE-");
     assertThat(cases()).isEqualTo(before + 1);
+    assertThat(jdbc.queryForObject("SELECT recent_changes FROM customer_case WHERE reference = ?", String.class,
+        reference)).isEqualTo("Upgraded to 4.2 last week");
     driver.get(url("/portal/cases"));
     assertThat(text("table")).contains(reference).contains("CSV export stops after 60 seconds");
     new Select(driver.findElement(By.id("state"))).selectByValue("CLOSED");
@@ -175,6 +179,7 @@ class SupportCenterBrowserTest {
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Case not found");
     driver.get(url("/portal/cases/CASE-2026-ZZZZZZ"));
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Case not found");
+    accessible("portal-not-found");
     driver.get(url("/portal/cases/..%2F..%2Fetc"));
     assertThat(text("body")).doesNotContain("CSV export stops");
     logOut();
