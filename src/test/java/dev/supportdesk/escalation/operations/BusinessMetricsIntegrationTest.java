@@ -77,6 +77,35 @@ class BusinessMetricsIntegrationTest {
     assertThat(scraped).contains("jvm_memory_used_bytes");
   }
 
+  /**
+   * deploy/grafana's dashboard and deploy/prometheus.yml (docker-compose) read what the application exposes:
+   * every metric a panel queries is in the scrape, under the path Prometheus scrapes.
+   */
+  @Test
+  void theShippedDashboardQueriesOnlyMetricsTheApplicationExposes() throws Exception {
+    String scrape = scrape();
+    java.util.Set<String> exposed = scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+        .map(line -> line.split("[{ ]", 2)[0]).collect(java.util.stream.Collectors.toSet());
+    com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(java.nio.file.Path.of("deploy/grafana/dashboards/support-escalation.json").toFile());
+    java.util.Set<String> queried = new java.util.TreeSet<>();
+    Pattern metric = Pattern.compile("\\b((?:support|http_server|jvm)_[a-z_]+)\\b");
+    for (com.fasterxml.jackson.databind.JsonNode panel : dashboard.path("panels")) {
+      for (com.fasterxml.jackson.databind.JsonNode target : panel.path("targets")) {
+        Matcher found = metric.matcher(target.path("expr").asText());
+        while (found.find()) {
+          queried.add(found.group(1));
+        }
+      }
+    }
+    System.out.println("Metrics the Grafana dashboard queries: " + queried);
+    assertThat(queried).contains("support_cases_open", "support_queue_tasks", "support_sla_breaches_total",
+        "support_incidents_open", "support_outbox_pending", "support_jobs_due");
+    assertThat(exposed).containsAll(queried);
+    assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("deploy/prometheus.yml")))
+        .contains("metrics_path: /actuator/prometheus");
+  }
+
   @Test
   void anonymousScrapersAndAgentsAreRefused() {
     HttpResponse<String> anonymous = http.get("/actuator/prometheus", null);
