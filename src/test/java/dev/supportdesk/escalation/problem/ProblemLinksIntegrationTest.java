@@ -21,13 +21,13 @@ import dev.supportdesk.escalation.support.ProcessJobs;
 import dev.supportdesk.escalation.support.Smtp;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.TestUsers;
+import dev.supportdesk.escalation.support.Tier1Answers;
 import dev.supportdesk.escalation.tier1.Tier1Variables;
 import dev.supportdesk.escalation.tier2.Tier2Contract;
 import dev.supportdesk.escalation.tier2.Tier2Variables;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -275,15 +275,7 @@ class ProblemLinksIntegrationTest {
   }
 
   static Map<String, Object> tier1(String outcome) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put(Tier1Variables.SYMPTOMS, "CSV export stops after 60 s");
-    v.put(Tier1Variables.CONFIGURATION_VERIFIED, true);
-    v.put(Tier1Variables.LOGS_ANALYSED, true);
-    v.put(Tier1Variables.KNOWN_ISSUES_CHECKED, true);
-    v.put(Tier1Variables.REPRODUCED, "YES");
-    v.put(Tier1Variables.TIER1_FINDINGS, "The export hits the report_pages query timeout.");
-    v.put(Tier1Variables.TIER1_OUTCOME, outcome);
-    return v;
+    return Tier1Answers.analysis(outcome);
   }
 
   static Map<String, Object> tier1Link(String ticketKey) {

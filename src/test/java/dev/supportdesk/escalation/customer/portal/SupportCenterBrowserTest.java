@@ -21,6 +21,7 @@ import dev.supportdesk.escalation.security.Groups;
 import dev.supportdesk.escalation.support.Axe;
 import dev.supportdesk.escalation.support.Browser;
 import dev.supportdesk.escalation.support.TestUsers;
+import dev.supportdesk.escalation.support.Tier1Answers;
 import dev.supportdesk.escalation.tier1.Tier1Variables;
 import dev.supportdesk.escalation.tier2.Tier2Contract;
 import dev.supportdesk.escalation.tier2.Tier2Variables;
@@ -460,15 +461,7 @@ class SupportCenterBrowserTest {
   }
 
   static Map<String, Object> tier1(String outcome) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put(Tier1Variables.SYMPTOMS, "CSV export stops after 60 s");
-    v.put(Tier1Variables.CONFIGURATION_VERIFIED, true);
-    v.put(Tier1Variables.LOGS_ANALYSED, true);
-    v.put(Tier1Variables.KNOWN_ISSUES_CHECKED, true);
-    v.put(Tier1Variables.REPRODUCED, "YES");
-    v.put(Tier1Variables.TIER1_FINDINGS, "The export hits a timeout somewhere.");
-    v.put(Tier1Variables.TIER1_OUTCOME, outcome);
-    return v;
+    return Tier1Answers.analysis(outcome);
   }
 
   static Map<String, Object> tier2(String nextAction, Object... more) {
