@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.exception.NotValidException;
 
 /**
@@ -50,6 +52,19 @@ public final class TaskInput {
    * would read as missing. That is a concurrent change, not bad input, and is reported as such; the
    * agent's second submit finds the task where it now is.
    */
+  /**
+   * Who completes the task, for records that name the agent: its assignee, or whoever is logged in (a
+   * completion without a claim), else "system".
+   */
+  public static String actor(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication current = Context.getCommandContext() == null ? null
+        : Context.getCommandContext().getAuthentication();
+    return current == null || current.getUserId() == null ? "system" : current.getUserId();
+  }
+
   public static TaskInput of(DelegateTask task) {
     if (task.getExecutionId() != null && task.getExecution() == null) {
       throw new OptimisticLockingException("Task '" + task.getName() + "' was updated by another transaction"

@@ -29,6 +29,12 @@ public record KnowledgeArticle(long id, String title, String body, String produc
     return state == State.PUBLISHED && visibility == Visibility.CUSTOMERS;
   }
 
+  /** The body on one line, cut after {@code max} characters with "…": for lists of articles. */
+  public String excerpt(int max) {
+    String text = body.replaceAll("\\s+", " ").strip();
+    return text.length() <= max ? text : text.substring(0, max).strip() + "…";
+  }
+
   /** The id in "KB-12" (also "kb12", "12"), or empty for anything else. */
   public static Optional<Long> idOf(String reference) {
     if (reference == null) {

@@ -75,9 +75,7 @@ public class KnowledgeController {
   }
 
   static ArticleSummary summary(KnowledgeArticle article) {
-    String body = article.body().replaceAll("\\s+", " ").strip();
-    String excerpt = body.length() <= EXCERPT ? body : body.substring(0, EXCERPT).strip() + "…";
-    return new ArticleSummary(article.reference(), article.title(), article.product(), article.tags(), excerpt,
-        article.updatedAt());
+    return new ArticleSummary(article.reference(), article.title(), article.product(), article.tags(),
+        article.excerpt(EXCERPT), article.updatedAt());
   }
 }

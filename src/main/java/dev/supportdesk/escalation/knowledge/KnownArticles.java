@@ -2,6 +2,7 @@ package dev.supportdesk.escalation.knowledge;
 
 import dev.supportdesk.escalation.casefile.CaseVariables;
 import dev.supportdesk.escalation.casefile.InvalidTaskInputException;
+import dev.supportdesk.escalation.casefile.TaskInput;
 import dev.supportdesk.escalation.knowledge.KnowledgeArticle.Draft;
 import dev.supportdesk.escalation.knowledge.KnowledgeArticle.State;
 import dev.supportdesk.escalation.knowledge.KnowledgeArticle.Visibility;
@@ -14,8 +15,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -111,7 +110,7 @@ public class KnownArticles {
         KnowledgeArticle.tags(text(task, KnowledgeVariables.TAGS)),
         choice(task, KnowledgeVariables.VISIBILITY, Visibility.class, Visibility.INTERNAL),
         choice(task, KnowledgeVariables.STATE, State.class, State.PUBLISHED));
-    String author = author(task);
+    String author = TaskInput.actor(task);
     String caseReference = task.getExecution().getProcessBusinessKey();
     Object revised = task.getVariable(KnowledgeVariables.KNOWLEDGE_ARTICLE);
     KnowledgeArticle saved;
@@ -146,13 +145,4 @@ public class KnownArticles {
     }
   }
 
-  /** Who completes the task: its assignee, or whoever is logged in (a completion without a claim). */
-  private static String author(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication current = Context.getCommandContext() == null ? null
-        : Context.getCommandContext().getAuthentication();
-    return current == null || current.getUserId() == null ? "system" : current.getUserId();
-  }
 }

@@ -134,6 +134,11 @@ public class ReleaseNotes {
         released == null ? null : released.toLocalDate(), posted == null ? null : posted.toInstant(), entries);
   }
 
+  /** A product name that may be followed or filtered by: letters, digits, spaces and {@code . _ + - / ( )}. */
+  public static boolean isProductName(String product) {
+    return product.chars().allMatch(c -> Character.isLetterOrDigit(c) || " ._+-/()".indexOf(c) >= 0);
+  }
+
   static String productKey(String product) {
     return product == null ? "" : product.strip();
   }

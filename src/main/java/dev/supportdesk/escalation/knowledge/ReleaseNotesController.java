@@ -116,7 +116,7 @@ public class ReleaseNotesController {
     if (product.length() > KnowledgeBase.PRODUCT_MAX) {
       throw ApiProblem.invalid("product", "at most " + KnowledgeBase.PRODUCT_MAX + " characters");
     }
-    if (!product.strip().chars().allMatch(c -> Character.isLetterOrDigit(c) || " ._+-/()".indexOf(c) >= 0)) {
+    if (!ReleaseNotes.isProductName(product.strip())) {
       throw ApiProblem.invalid("product", "letters, digits, spaces and . _ + - / ( ) only");
     }
     return product.strip();

@@ -31,8 +31,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -237,7 +235,7 @@ public class ProblemLinks {
     if (problem != null) {
       throw new InvalidTaskInputException(task.getName(), List.of("Engineering ticket: " + problem));
     }
-    String agent = agent(task);
+    String agent = TaskInput.actor(task);
     tickets.unlink(reference, agent, "Linked to " + ticket.key() + " at Tier 1");
     tickets.link(ticket.key(), reference, agent);
     caseStatus.enter(task.getExecution(), STATUS_PREFIX + ticket.status());
@@ -272,7 +270,7 @@ public class ProblemLinks {
     TaskInput input = TaskInput.of(task.getName(), task::getVariable)
         .requireText(ProblemVariables.UNLINK_REASON, "Why the case no longer waits on the ticket", 3, 2000);
     input.throwIfInvalid();
-    tickets.unlink(task.getExecution().getProcessBusinessKey(), agent(task),
+    tickets.unlink(task.getExecution().getProcessBusinessKey(), TaskInput.actor(task),
         text(task.getVariable(ProblemVariables.UNLINK_REASON)).strip());
     task.setVariable(ProblemVariables.LINKED_TICKET_OUTCOME, null);
   }
@@ -327,16 +325,6 @@ public class ProblemLinks {
       case "DONE" -> "Done";
       default -> status;
     };
-  }
-
-  /** Who completes the task: its assignee, or whoever is logged in (a completion without a claim). */
-  private static String agent(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication current = Context.getCommandContext() == null ? null
-        : Context.getCommandContext().getAuthentication();
-    return current == null || current.getUserId() == null ? "system" : current.getUserId();
   }
 
   private static String shorten(String text, int max) {

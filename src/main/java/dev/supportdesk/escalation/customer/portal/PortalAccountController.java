@@ -3,6 +3,7 @@ package dev.supportdesk.escalation.customer.portal;
 import dev.supportdesk.escalation.intake.ApiProblem;
 import dev.supportdesk.escalation.intake.SharedAccessRequest;
 import dev.supportdesk.escalation.intake.SharedAccessService;
+import dev.supportdesk.escalation.knowledge.KnowledgeBase;
 import dev.supportdesk.escalation.knowledge.ReleaseNotes;
 import dev.supportdesk.escalation.knowledge.ReleaseNotesController;
 import dev.supportdesk.escalation.security.Customer;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class PortalAccountController {
 
-  static final int PRODUCT_MAX = 100;
+  static final int PRODUCT_MAX = KnowledgeBase.PRODUCT_MAX;
 
   private final SharedAccessService sharedAccess;
   private final ReleaseNotes releaseNotes;
@@ -78,8 +79,7 @@ public class PortalAccountController {
   public String follow(@AuthenticationPrincipal Customer customer, @RequestParam(defaultValue = "") String product,
       RedirectAttributes redirect) {
     String name = product.strip();
-    if (name.length() > PRODUCT_MAX
-        || !name.chars().allMatch(c -> Character.isLetterOrDigit(c) || " ._+-/()".indexOf(c) >= 0)) {
+    if (name.length() > PRODUCT_MAX || !ReleaseNotes.isProductName(name)) {
       redirect.addFlashAttribute("error", "Product: at most " + PRODUCT_MAX + " letters, digits, spaces and . _ + - / ( ).");
       return "redirect:/portal/release-notes";
     }

@@ -67,8 +67,7 @@ public class PortalKnowledgeController {
   }
 
   static Suggestion suggestion(KnowledgeArticle article) {
-    String body = article.body().replaceAll("\\s+", " ").strip();
-    String excerpt = body.length() <= EXCERPT ? body : body.substring(0, EXCERPT).strip() + "…";
-    return new Suggestion(article.reference(), article.title(), excerpt, "/portal/knowledge/" + article.reference());
+    return new Suggestion(article.reference(), article.title(), article.excerpt(EXCERPT),
+        "/portal/knowledge/" + article.reference());
   }
 }
