@@ -12,12 +12,15 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldif.LDIFException;
 import dev.supportdesk.escalation.intake.CustomerFixtures;
 import dev.supportdesk.escalation.security.Groups;
+import dev.supportdesk.escalation.security.TasklistFilters;
 import dev.supportdesk.escalation.support.Http;
 import dev.supportdesk.escalation.support.TestUsers;
 import dev.supportdesk.escalation.support.WebappSession;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -179,6 +182,15 @@ class AgentDirectoryIntegrationTest {
     assertThat(who.path("authorizedApps").toString()).contains("tasklist");
     assertThat(ids(tasklist.get("/camunda/api/engine/engine/default/task?processDefinitionKey=" + PROBE)))
         .containsExactly(tier1.getId());
+    // the sidebar: her tier's queue (and "My tasks"), not Tier 2's; the queue lists the Tier 1 task
+    Map<String, String> filters = new HashMap<>();
+    json.readTree(tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task").body())
+        .forEach(f -> filters.put(f.get("name").asText(), f.get("id").asText()));
+    assertThat(filters).containsKeys(TasklistFilters.TIER1_QUEUE, TasklistFilters.MY_TASKS)
+        .doesNotContainKey(TasklistFilters.TIER2_QUEUE);
+    assertThat(ids(tasklist.send("POST", "/camunda/api/engine/engine/default/filter/"
+        + filters.get(TasklistFilters.TIER1_QUEUE) + "/list", "application/json", "{}")))
+        .contains(tier1.getId()).doesNotContain(tier2.getId());
     assertThat(tasklist.send("POST", "/camunda/api/engine/engine/default/task/" + tier1.getId() + "/claim",
         "application/json", "{\"userId\":\"alice\"}").statusCode()).isEqualTo(204);
     assertThat(tasklist.send("POST", "/camunda/api/engine/engine/default/task/" + tier2.getId() + "/claim",
