@@ -19,15 +19,22 @@ public class ActuatorAuthenticationProvider implements AuthenticationProvider {
   public static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
   static final List<String> OPERATOR_GROUPS = List.of(Groups.OPERATORS, Groups.CAMUNDA_ADMIN);
 
-  private final IdentityService identity;
+  static final String DOOR = "actuator";
 
-  public ActuatorAuthenticationProvider(IdentityService identity) {
+  private final IdentityService identity;
+  private final CredentialCache cache;
+
+  public ActuatorAuthenticationProvider(IdentityService identity, CredentialCache cache) {
     this.identity = identity;
+    this.cache = cache;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String userId = EngineCredentials.verify(identity, authentication);
+    return EngineCredentials.verifyCached(cache, DOOR, identity, authentication, this::principal);
+  }
+
+  private Authentication principal(String userId) {
     boolean operator = identity.createGroupQuery().groupMember(userId)
         .groupIdIn(OPERATOR_GROUPS.toArray(String[]::new)).count() > 0;
     List<GrantedAuthority> authorities = operator

@@ -24,8 +24,9 @@ public class ActuatorSecurityConfiguration {
   public static final String REALM = "support-operations";
 
   @Bean
-  SecurityFilterChain actuatorSecurity(HttpSecurity http, IdentityService identity) throws Exception {
-    ProviderManager authentication = new ProviderManager(List.of(new ActuatorAuthenticationProvider(identity)));
+  SecurityFilterChain actuatorSecurity(HttpSecurity http, IdentityService identity, CredentialCache cache)
+      throws Exception {
+    ProviderManager authentication = new ProviderManager(List.of(new ActuatorAuthenticationProvider(identity, cache)));
     authentication.setEraseCredentialsAfterAuthentication(true);
     return StatelessBasicAuth.apply(http.securityMatcher(ACTUATOR_PATTERN), authentication, REALM,
             "Log in with HTTP Basic: an operator's or administrator's user id and password.",

@@ -37,8 +37,9 @@ public class CustomerApiSecurityConfiguration {
   static final String BOOT_SECURITY_FILTER_REGISTRATION = "securityFilterChainRegistration";
 
   @Bean
-  SecurityFilterChain customerApiSecurity(HttpSecurity http, IdentityService identity) throws Exception {
-    return StatelessBasicAuth.apply(http.securityMatcher(API_PATTERN), customerAuthenticationManager(identity), REALM,
+  SecurityFilterChain customerApiSecurity(HttpSecurity http, IdentityService identity, CredentialCache cache)
+      throws Exception {
+    return StatelessBasicAuth.apply(http.securityMatcher(API_PATTERN), customerAuthenticationManager(identity, cache), REALM,
             "Log in with HTTP Basic: your customer user id and password.",
             "This API is for customers: your login is not a customer of exactly one organisation.")
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(
@@ -49,8 +50,8 @@ public class CustomerApiSecurityConfiguration {
 
   /** The customer API's only way to log in; as a bean it also stops Boot generating a default user. */
   @Bean
-  AuthenticationManager customerAuthenticationManager(IdentityService identity) {
-    ProviderManager manager = new ProviderManager(List.of(new CustomerAuthenticationProvider(identity)));
+  AuthenticationManager customerAuthenticationManager(IdentityService identity, CredentialCache cache) {
+    ProviderManager manager = new ProviderManager(List.of(new CustomerAuthenticationProvider(identity, cache)));
     manager.setEraseCredentialsAfterAuthentication(true);
     return manager;
   }

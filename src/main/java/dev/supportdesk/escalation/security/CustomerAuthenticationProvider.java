@@ -21,15 +21,22 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 
   public static final String CUSTOMER_AUTHORITY = "ROLE_CUSTOMER";
 
-  private final IdentityService identity;
+  static final String DOOR = "customer-api";
 
-  public CustomerAuthenticationProvider(IdentityService identity) {
+  private final IdentityService identity;
+  private final CredentialCache cache;
+
+  public CustomerAuthenticationProvider(IdentityService identity, CredentialCache cache) {
     this.identity = identity;
+    this.cache = cache;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String userId = EngineCredentials.verify(identity, authentication);
+    return EngineCredentials.verifyCached(cache, DOOR, identity, authentication, this::principal);
+  }
+
+  private Authentication principal(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();
     return CustomerDirectory.customer(identity, user)
         .<Authentication>map(principal -> UsernamePasswordAuthenticationToken.authenticated(principal, null,

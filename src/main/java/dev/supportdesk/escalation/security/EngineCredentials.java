@@ -1,7 +1,11 @@
 package dev.supportdesk.escalation.security;
 
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -22,5 +26,25 @@ final class EngineCredentials {
       throw new BadCredentialsException("Bad credentials");
     }
     return userId;
+  }
+
+  /**
+   * {@link #verify} and the door's principal for it ({@code principal} of the user id), kept in the
+   * {@link CredentialCache} after a success; every call gets a token of its own.
+   */
+  static Authentication verifyCached(CredentialCache cache, String door, IdentityService identity,
+      Authentication authentication, Function<String, Authentication> principal) {
+    Supplier<Optional<Authentication>> check = () -> {
+      try {
+        return Optional.of(principal.apply(verify(identity, authentication)));
+      } catch (BadCredentialsException refused) {
+        return Optional.empty();
+      }
+    };
+    Object credentials = authentication.getCredentials();
+    Optional<Authentication> result = cache == null || credentials == null ? check.get()
+        : cache.verified(door, authentication.getName(), credentials.toString(), check);
+    Authentication verified = result.orElseThrow(() -> new BadCredentialsException("Bad credentials"));
+    return UsernamePasswordAuthenticationToken.authenticated(verified.getPrincipal(), null, verified.getAuthorities());
   }
 }

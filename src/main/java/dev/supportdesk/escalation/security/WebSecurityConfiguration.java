@@ -3,7 +3,6 @@ package dev.supportdesk.escalation.security;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +17,10 @@ public class WebSecurityConfiguration {
   public static final String ADMIN_SETUP = "/camunda/api/admin/setup/*";
   public static final String WEBAPP_ENGINE_API = "/camunda/api/engine/*";
 
-  /** /engine-rest is anonymous by default: require HTTP Basic against the engine's identities. */
+  /**
+   * /engine-rest is anonymous by default: require HTTP Basic against the engine's identities, successful
+   * checks kept briefly ({@link CachedHttpBasicAuthenticationProvider}).
+   */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
@@ -26,7 +28,7 @@ public class WebSecurityConfiguration {
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns(ENGINE_REST);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        CachedHttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

@@ -53,7 +53,8 @@ public class PortalSecurityConfiguration {
   static final class CustomersOnly extends CustomerAuthenticationProvider {
 
     CustomersOnly(IdentityService identity) {
-      super(identity);
+      // a form login happens once per session: always checked, never kept
+      super(identity, null);
     }
 
     @Override

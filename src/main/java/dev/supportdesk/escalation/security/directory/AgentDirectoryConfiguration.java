@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.security.directory;
 
+import dev.supportdesk.escalation.security.CredentialCache;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 public class AgentDirectoryConfiguration {
 
   @Bean
-  AgentDirectoryPlugin agentDirectoryPlugin(AgentDirectoryProperties properties) {
-    return new AgentDirectoryPlugin(properties);
+  AgentDirectoryPlugin agentDirectoryPlugin(AgentDirectoryProperties properties, CredentialCache cache) {
+    return new AgentDirectoryPlugin(properties, cache);
   }
 }

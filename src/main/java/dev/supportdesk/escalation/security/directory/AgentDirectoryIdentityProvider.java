@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.supportdesk.escalation.security.CredentialCache;
+import dev.supportdesk.escalation.security.TrackedIdentityProvider;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.GroupQuery;
@@ -14,7 +16,6 @@ import org.camunda.bpm.engine.impl.UserQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbGroupQueryImpl;
-import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.identity.db.DbUserQueryImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -31,13 +32,14 @@ import org.camunda.bpm.identity.impl.ldap.LdapUserQueryImpl;
  * cannot take a directory login, and a directory user gets no database memberships (the directory
  * decides their tier). Lists show the database's users first, then the directory's.
  */
-public class AgentDirectoryIdentityProvider extends DbIdentityServiceProvider {
+public class AgentDirectoryIdentityProvider extends TrackedIdentityProvider {
 
   private final LdapConfiguration configuration;
   private final GroupMapping mapping;
   private DirectorySession directory;
 
-  AgentDirectoryIdentityProvider(LdapConfiguration configuration, GroupMapping mapping) {
+  AgentDirectoryIdentityProvider(CredentialCache cache, LdapConfiguration configuration, GroupMapping mapping) {
+    super(cache);
     this.configuration = configuration;
     this.mapping = mapping;
   }

@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.security.directory;
 
+import dev.supportdesk.escalation.security.CredentialCache;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.identity.impl.ldap.plugin.LdapIdentityProviderPlugin;
 
@@ -11,8 +12,10 @@ import org.camunda.bpm.identity.impl.ldap.plugin.LdapIdentityProviderPlugin;
 public class AgentDirectoryPlugin extends LdapIdentityProviderPlugin {
 
   private final GroupMapping mapping;
+  private final CredentialCache cache;
 
-  AgentDirectoryPlugin(AgentDirectoryProperties properties) {
+  AgentDirectoryPlugin(AgentDirectoryProperties properties, CredentialCache cache) {
+    this.cache = cache;
     if (properties.url() == null || properties.url().isBlank()) {
       throw new IllegalArgumentException("support.agent-directory.url is not set (ldap://host:389 or ldaps://host:636)");
     }
@@ -54,6 +57,6 @@ public class AgentDirectoryPlugin extends LdapIdentityProviderPlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     super.preInit(configuration);
-    configuration.setIdentityProviderSessionFactory(new AgentDirectorySessionFactory(this, mapping));
+    configuration.setIdentityProviderSessionFactory(new AgentDirectorySessionFactory(cache, this, mapping));
   }
 }

@@ -1,5 +1,6 @@
 package dev.supportdesk.escalation.security.directory;
 
+import dev.supportdesk.escalation.security.CredentialCache;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.identity.impl.ldap.LdapConfiguration;
@@ -7,10 +8,12 @@ import org.camunda.bpm.identity.impl.ldap.LdapConfiguration;
 /** Opens an {@link AgentDirectoryIdentityProvider} per command: the engine's read-only and writable identity provider. */
 class AgentDirectorySessionFactory implements SessionFactory {
 
+  private final CredentialCache cache;
   private final LdapConfiguration configuration;
   private final GroupMapping mapping;
 
-  AgentDirectorySessionFactory(LdapConfiguration configuration, GroupMapping mapping) {
+  AgentDirectorySessionFactory(CredentialCache cache, LdapConfiguration configuration, GroupMapping mapping) {
+    this.cache = cache;
     this.configuration = configuration;
     this.mapping = mapping;
   }
@@ -22,6 +25,6 @@ class AgentDirectorySessionFactory implements SessionFactory {
 
   @Override
   public Session openSession() {
-    return new AgentDirectoryIdentityProvider(configuration, mapping);
+    return new AgentDirectoryIdentityProvider(cache, configuration, mapping);
   }
 }

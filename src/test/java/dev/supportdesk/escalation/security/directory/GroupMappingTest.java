@@ -34,13 +34,13 @@ class GroupMappingTest {
   @Test
   void aDirectoryWithoutAddressBaseOrManagerPasswordStopsTheStart() {
     Map<String, String> mapping = Map.of("Support", Groups.TIER1);
-    assertThatThrownBy(() -> new AgentDirectoryPlugin(properties(null, "dc=x", null, null, mapping)))
+    assertThatThrownBy(() -> new AgentDirectoryPlugin(properties(null, "dc=x", null, null, mapping), null))
         .hasMessageContaining("support.agent-directory.url");
-    assertThatThrownBy(() -> new AgentDirectoryPlugin(properties("ldap://h", " ", null, null, mapping)))
+    assertThatThrownBy(() -> new AgentDirectoryPlugin(properties("ldap://h", " ", null, null, mapping), null))
         .hasMessageContaining("support.agent-directory.base-dn");
-    assertThatThrownBy(() -> new AgentDirectoryPlugin(properties("ldap://h", "dc=x", "cn=m,dc=x", "", mapping)))
+    assertThatThrownBy(() -> new AgentDirectoryPlugin(properties("ldap://h", "dc=x", "cn=m,dc=x", "", mapping), null))
         .hasMessageContaining("manager-password");
-    AgentDirectoryPlugin plugin = new AgentDirectoryPlugin(properties("ldaps://h:636", "dc=x", "cn=m,dc=x", "s3cret", mapping));
+    AgentDirectoryPlugin plugin = new AgentDirectoryPlugin(properties("ldaps://h:636", "dc=x", "cn=m,dc=x", "s3cret", mapping), null);
     assertThat(plugin.isUseSsl()).isTrue();
     assertThat(plugin.isAllowAnonymousLogin()).isFalse();
     assertThat(plugin.getUserIdAttribute()).isEqualTo("uid");
