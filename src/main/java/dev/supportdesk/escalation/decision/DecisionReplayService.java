@@ -276,11 +276,12 @@ public class DecisionReplayService {
     Timestamp afterTime = from;
     String afterId = "";
     String sql = "SELECT ID_, EVAL_TIME_ FROM " + tablePrefix + "ACT_HI_DECINST WHERE DEC_DEF_KEY_ = ? "
-        + "AND EVAL_TIME_ >= ? AND EVAL_TIME_ < ? AND (EVAL_TIME_ > ? OR (EVAL_TIME_ = ? AND ID_ > ?)) "
+        // the range on EVAL_TIME_ starts at the cursor so that the database can seek its index there
+        + "AND EVAL_TIME_ >= ? AND EVAL_TIME_ < ? AND (EVAL_TIME_ > ? OR ID_ > ?) "
         + "ORDER BY EVAL_TIME_, ID_ FETCH FIRST " + PAGE_SIZE + " ROWS ONLY";
     while (true) {
       List<Object[]> keys = jdbc.query(sql, (rs, row) -> new Object[] {rs.getString(1), rs.getTimestamp(2)},
-          decisionKey, from, to, afterTime, afterTime, afterId);
+          decisionKey, afterTime, to, afterTime, afterId);
       if (keys.isEmpty()) {
         return;
       }
