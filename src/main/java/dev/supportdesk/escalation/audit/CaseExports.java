@@ -125,7 +125,8 @@ public class CaseExports {
     writer.write("\r\n");
   }
 
-  static String cell(String value) {
+  /** One CSV cell, quoted as needed and defused against spreadsheet formulas; shared by every CSV export. */
+  public static String cell(String value) {
     if (value == null || value.isEmpty()) {
       return "";
     }
