@@ -60,6 +60,15 @@ public class DecisionReplayStore {
             });
   }
 
+  /** What a deployment gate needs to know of a replay: which decision and which file it replayed, and who ran it. */
+  public record Head(String id, String decisionKey, String dmnSha256, String requestedBy, java.time.Instant requestedAt) {}
+
+  public Optional<Head> head(String id) {
+    return jdbc.query("SELECT id, decision_key, dmn_sha256, requested_by, requested_at FROM decision_replay WHERE id = ?",
+        rs -> rs.next() ? Optional.of(new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5).toInstant())) : Optional.empty(), id);
+  }
+
   /** The stored summary document (JSON), if the replay exists. */
   public Optional<String> summaryJson(String id) {
     return jdbc.query("SELECT summary FROM decision_replay WHERE id = ?", rs -> rs.next()

@@ -63,6 +63,16 @@ public class WebSecurityConfiguration {
     return registration;
   }
 
+  /** A refused deployment: its 4xx as problem+json with the engine's reason (see {@link DeploymentRefusals}). */
+  @Bean
+  FilterRegistrationBean<DeploymentRefusals> deploymentRefusals() {
+    FilterRegistrationBean<DeploymentRefusals> registration = new FilterRegistrationBean<>(new DeploymentRefusals());
+    registration.setName("deployment-refusals");
+    registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
+    return registration;
+  }
+
   /** Ad-hoc task queries with expressions never reach the engine (see {@link ExpressionQueryGuard}). */
   @Bean
   FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {
