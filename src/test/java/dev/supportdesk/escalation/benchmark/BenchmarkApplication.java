@@ -17,9 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The application as operators start it: {@code java -jar} on the built jar (or, without a jar, the main
- * class on this JVM's class path), in a JVM of its own, so start-up time and resident memory are the
- * application's and nobody else's.
+ * The application as operators start it, in a JVM of its own, so start-up time and resident memory are
+ * the application's and nobody else's: as the {@code Dockerfile} does, the built jar unpacked once
+ * ({@code -Djarmode=tools extract}) and started with the options of {@code deploy/jvm.options}, then
+ * {@code benchmark.jvmArgs} (which thus override them). Without a jar, the main class on this JVM's class
+ * path.
  */
 final class BenchmarkApplication implements AutoCloseable {
 
@@ -44,9 +46,13 @@ final class BenchmarkApplication implements AutoCloseable {
     int port = FreePort.next();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Path options = Path.of(JVM_OPTIONS).toAbsolutePath();
+    if (Files.isRegularFile(options)) {
+      command.add("@" + options);
+    }
     command.addAll(jvmArgs);
     if (jar != null && Files.isRegularFile(Path.of(jar))) {
-      command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+      command.addAll(List.of("-jar", extracted(Path.of(jar)).toString()));
     } else {
       command.addAll(List.of("-cp", System.getProperty("java.class.path"),
           "dev.supportdesk.escalation.SupportEscalationApplication"));
@@ -64,6 +70,33 @@ final class BenchmarkApplication implements AutoCloseable {
       return new BenchmarkApplication(process, port, log, seconds);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The JVM options the Dockerfile starts the application with. */
+  static final String JVM_OPTIONS = "deploy/jvm.options";
+
+  /** The jar unpacked beside itself, as the Dockerfile unpacks it (once per jar build). */
+  static synchronized Path extracted(Path jar) {
+    Path folder = jar.toAbsolutePath().resolveSibling("extracted");
+    Path app = folder.resolve("app.jar");
+    try {
+      if (Files.isRegularFile(app) && Files.getLastModifiedTime(app).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+        return app;
+      }
+      Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--force", "--destination",
+          folder.toString(), "--application-filename", "app.jar").redirectErrorStream(true).start();
+      String output = new String(extract.getInputStream().readAllBytes());
+      if (extract.waitFor() != 0 || !Files.isRegularFile(app)) {
+        throw new IllegalStateException("Could not unpack " + jar + ": " + output);
+      }
+      return app;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
