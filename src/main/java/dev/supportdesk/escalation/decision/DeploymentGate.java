@@ -57,6 +57,7 @@ public class DeploymentGate implements Deployer {
       return;
     }
     CommandContext commandContext = Context.getCommandContext();
+    List<String> named = null;
     List<String> refusals = new ArrayList<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
       if (!isDmn(resource.getName()) || resource.getBytes() == null) {
@@ -66,9 +67,12 @@ public class DeploymentGate implements Deployer {
       if (changed.isEmpty()) {
         continue;
       }
+      if (named == null) {
+        named = replayIds(deployment.getName());
+      }
       String sha256 = DecisionReplayService.sha256(resource.getBytes());
       for (String key : changed) {
-        refusal(deployment.getName(), resource.getName(), key, sha256).ifPresent(refusals::add);
+        refusal(named, resource.getName(), key, sha256).ifPresent(refusals::add);
       }
     }
     if (!refusals.isEmpty()) {
@@ -107,12 +111,7 @@ public class DeploymentGate implements Deployer {
   }
 
   /** Why the deployment may not change {@code key} with this file, or empty when a named replay covers it. */
-  private Optional<String> refusal(String deploymentName, String resourceName, String key, String sha256) {
-    List<String> named = new ArrayList<>();
-    Matcher ids = REPLAY_ID.matcher(deploymentName == null ? "" : deploymentName);
-    while (ids.find()) {
-      named.add(ids.group(1).toLowerCase(java.util.Locale.ROOT));
-    }
+  private Optional<String> refusal(List<String> named, String resourceName, String key, String sha256) {
     if (named.isEmpty()) {
       return Optional.of("'" + resourceName + "' changes decision '" + key + "', and the deployment name names no"
           + " replay.");
@@ -133,6 +132,16 @@ public class DeploymentGate implements Deployer {
     }
     return Optional.of("'" + resourceName + "' changes decision '" + key + "', but " + String.join("; ", reasons)
         + ".");
+  }
+
+  /** The replay ids the deployment name carries, lower case, in the order written. */
+  static List<String> replayIds(String deploymentName) {
+    List<String> named = new ArrayList<>();
+    Matcher ids = REPLAY_ID.matcher(deploymentName == null ? "" : deploymentName);
+    while (ids.find()) {
+      named.add(ids.group(1).toLowerCase(java.util.Locale.ROOT));
+    }
+    return named;
   }
 
   private static boolean isDmn(String name) {
