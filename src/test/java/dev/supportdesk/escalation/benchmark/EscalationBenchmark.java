@@ -284,7 +284,11 @@ public final class EscalationBenchmark {
       result.put("tasklist", tasklist(Users.existing(app.port())));
       memory.put("afterQueriesRss", app.rssMiB()[0]);
     }
-    deleteQuietly(work);
+    if (Boolean.getBoolean("benchmark.keepDatabase")) {
+      log("kept the loaded database in " + work + " (benchmark.keepDatabase)");
+    } else {
+      deleteQuietly(work);
+    }
     return result;
   }
 
