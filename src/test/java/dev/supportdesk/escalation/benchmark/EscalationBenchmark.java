@@ -69,7 +69,7 @@ public final class EscalationBenchmark {
 
   record Config(List<String> databases, int cases, int wave, int warmup, int intakeClients, int intakePerClient,
       int openTasks, int openTemplates, long historyRows, int queries, int queryWarmup, String jar, List<String> jvmArgs, List<String> appArgs,
-      Path output, boolean writeDocs, Path docs, long pollMillis) {
+      Path output, boolean writeDocs, Path docs, long pollMillis, boolean keepDatabase) {
 
     static Config fromSystemProperties() {
       return new Config(
@@ -90,7 +90,8 @@ public final class EscalationBenchmark {
           Path.of(System.getProperty("benchmark.output", "target/benchmark/results.json")),
           Boolean.parseBoolean(System.getProperty("benchmark.writeDocs", "false")),
           Path.of(System.getProperty("benchmark.docs", "docs/performance.md")),
-          Long.getLong("benchmark.pollMillis", 10));
+          Long.getLong("benchmark.pollMillis", 10),
+          Boolean.parseBoolean(System.getProperty("benchmark.keepDatabase", "false")));
     }
 
     private static List<String> split(String value, String separator) {
@@ -284,7 +285,7 @@ public final class EscalationBenchmark {
       result.put("tasklist", tasklist(Users.existing(app.port())));
       memory.put("afterQueriesRss", app.rssMiB()[0]);
     }
-    if (Boolean.getBoolean("benchmark.keepDatabase")) {
+    if (config.keepDatabase()) {
       log("kept the loaded database in " + work + " (benchmark.keepDatabase)");
     } else {
       deleteQuietly(work);
