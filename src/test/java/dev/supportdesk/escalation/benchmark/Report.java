@@ -24,7 +24,7 @@ final class Report {
     List<Row> rows = new ArrayList<>();
     for (int agents : new int[] {1, 2}) {
       int a = agents;
-      rows.add(new Row("full cases/s, " + a + " agent" + (a > 1 ? "s" : ""), a == 2 ? "≥ 40 (H2), ≥ 15 (PostgreSQL)" : "",
+      rows.add(new Row("full cases/s, " + a + " agent" + (a > 1 ? "s" : ""), a == 2 ? "≥ 15 (H2), ≥ 10 (PostgreSQL)" : "",
           db -> str(throughput(db, a), "fullCasesPerSecond")));
       rows.add(new Row("skeleton cases/s, " + a + " agent" + (a > 1 ? "s" : ""), "",
           db -> str(throughput(db, a), "skeletonCasesPerSecond")));
@@ -33,7 +33,7 @@ final class Report {
     }
     rows.add(new Row("Tier 1 queue list (15 of N, Tasklist's request) p50 / p95 / p99 ms", "p95 < 100",
         db -> triple(map(map(db, "tasklist"), "list"))));
-    rows.add(new Row("Tier 1 queue count p50 / p95 / p99 ms", "",
+    rows.add(new Row("Tier 1 queue count p50 / p95 / p99 ms", "p95 < 100",
         db -> triple(map(map(db, "tasklist"), "count"))));
     rows.add(new Row("open tasks in the queue / history rows", "10,000 / 1,000,000",
         db -> map(db, "tasklist").get("openTasksInQueue") + " / " + map(db, "history").get("rows")));
@@ -42,12 +42,12 @@ final class Report {
         db -> map(db, "intake").get("p50Ms") + " / " + map(db, "intake").get("p99Ms")));
     rows.add(new Row("case intake cases/s (" + clients + " customers)", "",
         db -> String.valueOf(map(db, "intake").get("casesPerSecond"))));
-    rows.add(new Row("start-up s: empty / loaded database (to health UP)", "",
+    rows.add(new Row("start-up s: empty / loaded database (to health UP)", "< 12",
         db -> map(db, "startup").get("emptyDatabaseSeconds") + " / " + map(db, "startup").get("loadedDatabaseSeconds")));
-    rows.add(new Row("RSS MiB: idle / after load / peak", "",
+    rows.add(new Row("RSS MiB: idle / after load / peak", "idle < 400",
         db -> map(db, "memoryMiB").get("idleRss") + " / " + map(db, "memoryMiB").get("loadedRss") + " / "
             + map(db, "memoryMiB").get("peakRss")));
-    rows.add(new Row("database bytes per closed case", "",
+    rows.add(new Row("database bytes per closed case", "≤ 80 KB (PostgreSQL)",
         db -> String.format("%,d", ((Number) db.get("databaseBytesPerClosedCase")).longValue())));
 
     StringBuilder out = new StringBuilder("| measure |");

@@ -50,11 +50,12 @@ class PostgresRestartTest {
       // the application's own tables live beside the engine's
       assertThat(first.getBean(JdbcTemplate.class)
           .queryForObject("SELECT count(*) FROM flyway_schema_history WHERE success", Integer.class)).isPositive();
-      // the Tasklist queues' plan (docs/performance.md): statistics on the grant table, custom plans
+      // the Tasklist queues' plan (docs/performance.md): statistics on the grant table, custom plans, no JIT
       JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_statistic_ext WHERE stxname = 'act_ru_authorization_grants'",
           Integer.class)).isEqualTo(1);
       assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+      assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
       // the postgres profile creates no demo logins
       assertThat(engine.getIdentityService().createUserQuery().userId("tier1-agent").count()).isZero();
     }
