@@ -35,6 +35,10 @@ final class Report {
         db -> triple(map(map(db, "tasklist"), "list"))));
     rows.add(new Row("Tier 1 queue count p50 / p95 / p99 ms", "p95 < 100",
         db -> triple(map(map(db, "tasklist"), "count"))));
+    rows.add(new Row("Tier 1 queue list while agents claim, p50 / p95 / p99 ms", "p95 < 100",
+        db -> triple(map(map(db, "tasklist"), "listWhileChanging"))));
+    rows.add(new Row("Tier 1 queue count while agents claim, p50 / p95 / p99 ms", "p95 < 100",
+        db -> triple(map(map(db, "tasklist"), "countWhileChanging"))));
     rows.add(new Row("open tasks in the queue / history rows", "10,000 / 1,000,000",
         db -> map(db, "tasklist").get("openTasksInQueue") + " / " + map(db, "history").get("rows")));
     Object clients = ((Map<String, Object>) results.get("config")).get("intakeClients");
