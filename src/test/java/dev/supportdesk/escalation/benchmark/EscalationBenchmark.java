@@ -556,8 +556,9 @@ public final class EscalationBenchmark {
       countTimes[i] = System.nanoTime() - t1;
     }
     // The same requests while the queue changes, as it does when agents work: a task is claimed and
-    // handed back before each request (untimed; handing back needs TASK_ASSIGN, which the admin has). A database that keeps the result of an unchanged
-    // statement (H2 does, per connection) cannot answer from that result then.
+    // handed back before each request (untimed; handing back needs TASK_ASSIGN, which the admin has).
+    // A database that keeps the result of an unchanged statement (H2 does, per connection) cannot
+    // answer from that result then.
     String touched = "/engine-rest/task/" + page.path("_embedded").path("task").get(0).path("id").asText();
     long[] changingListTimes = new long[config.queries()];
     long[] changingCountTimes = new long[config.queries()];
