@@ -152,6 +152,16 @@ public final class EscalationBenchmark {
     long sizeBytes() throws Exception;
 
     Connection connect() throws SQLException;
+
+    /** Starts counting the statements the database runs; false where it cannot count them (H2). */
+    default boolean resetStatements() throws SQLException {
+      return false;
+    }
+
+    /** What ran since {@link #resetStatements()}: the total and the most frequent statements. */
+    default Map<String, Object> statements(int cases) throws SQLException {
+      return Map.of();
+    }
   }
 
   record H2(Path work) implements Database {
@@ -181,8 +191,49 @@ public final class EscalationBenchmark {
       try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
            Statement s = c.createStatement()) {
         s.execute("ALTER DATABASE " + name + " SET synchronous_commit TO on");
+        s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       }
       return new Postgres(url);
+    }
+
+    public boolean resetStatements() throws SQLException {
+      try (Connection c = connect(); Statement s = c.createStatement()) {
+        s.execute("SELECT pg_stat_statements_reset()");
+      }
+      return true;
+    }
+
+    /**
+     * Statements per closed case: everything this database ran while the cases ran (the application's
+     * requests, its job executor, the benchmark's agents polling their tasks as Tasklist does), by kind
+     * and the most frequent ones.
+     */
+    public Map<String, Object> statements(int cases) throws SQLException {
+      String ours = " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = "
+          + "current_database()) AND query NOT LIKE '%pg_stat_statements%'";
+      Map<String, Object> result = new LinkedHashMap<>();
+      try (Connection c = connect(); Statement s = c.createStatement()) {
+        Map<String, Object> byKind = new LinkedHashMap<>();
+        long total = 0;
+        try (ResultSet rs = s.executeQuery("SELECT upper(substring(ltrim(query) from '^[A-Za-z]+')) AS kind, sum(calls)"
+            + ours + " GROUP BY 1 ORDER BY 2 DESC")) {
+          while (rs.next()) {
+            byKind.put(rs.getString(1), round(rs.getLong(2) / (double) cases, 1));
+            total += rs.getLong(2);
+          }
+        }
+        result.put("perCase", round(total / (double) cases, 1));
+        result.put("perCaseByKind", byKind);
+        List<Map<String, Object>> top = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 140)"
+            + ours + " ORDER BY calls DESC LIMIT 10")) {
+          while (rs.next()) {
+            top.add(Map.of("perCase", round(rs.getLong(1) / (double) cases, 1), "statement", rs.getString(2)));
+          }
+        }
+        result.put("mostFrequent", top);
+      }
+      return result;
     }
 
     public List<String> appArgs() {
@@ -208,7 +259,10 @@ public final class EscalationBenchmark {
     Path work = Files.createTempDirectory("benchmark-" + databaseName);
     Database database = switch (databaseName) {
       case "h2" -> new H2(work);
-      case "postgres" -> Postgres.create();
+      case "postgres" -> {
+        PostgresDatabase.serverSetting("shared_preload_libraries", "pg_stat_statements");
+        yield Postgres.create();
+      }
       default -> throw new IllegalArgumentException("benchmark.databases: h2 or postgres, not " + databaseName);
     };
     List<String> appArgs = new ArrayList<>(database.appArgs());
@@ -237,12 +291,21 @@ public final class EscalationBenchmark {
       List<Map<String, Object>> throughput = new ArrayList<>();
       long fullBytes = 0;
       int fullCases = 0;
+      Map<String, Object> statements = new LinkedHashMap<>();
       for (int agents : new int[] {1, 2}) {
         long before = database.sizeBytes();
+        boolean counting = agents == 1 && database.resetStatements();
         double full = throughput(users, Path_.FULL, agents, config.cases());
+        if (counting) {
+          statements.put("full", database.statements(config.cases()));
+        }
         fullBytes += database.sizeBytes() - before;
         fullCases += config.cases();
+        counting = agents == 1 && database.resetStatements();
         double skeleton = throughput(users, Path_.SKELETON, agents, config.cases());
+        if (counting) {
+          statements.put("skeleton", database.statements(config.cases()));
+        }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("agents", agents);
         row.put("fullCasesPerSecond", round(full, 1));
@@ -252,6 +315,10 @@ public final class EscalationBenchmark {
         log(agents + " agent(s): full " + round(full, 1) + "/s, skeleton " + round(skeleton, 1) + "/s");
       }
       result.put("throughput", throughput);
+      if (!statements.isEmpty()) {
+        result.put("statements", statements);
+        statements.forEach((path, counted) -> log("statements per " + path + " case, 1 agent: " + counted));
+      }
       result.put("databaseBytesPerClosedCase", fullBytes / fullCases);
 
       result.put("intake", intake(users));

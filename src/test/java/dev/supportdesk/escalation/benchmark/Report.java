@@ -31,6 +31,11 @@ final class Report {
       rows.add(new Row("ratio full ÷ skeleton, " + a + " agent" + (a > 1 ? "s" : ""), "≥ 0.8",
           db -> str(throughput(db, a), "ratio")));
     }
+    rows.add(new Row("statements per closed case, 1 agent: full / skeleton", "",
+        db -> db.get("statements") instanceof Map<?, ?> counted
+            ? ((Map<String, Object>) counted.get("full")).get("perCase") + " / "
+                + ((Map<String, Object>) counted.get("skeleton")).get("perCase")
+            : "not counted"));
     rows.add(new Row("Tier 1 queue list (15 of N, Tasklist's request) p50 / p95 / p99 ms", "p95 < 100",
         db -> triple(map(map(db, "tasklist"), "list"))));
     rows.add(new Row("Tier 1 queue count p50 / p95 / p99 ms", "p95 < 100",

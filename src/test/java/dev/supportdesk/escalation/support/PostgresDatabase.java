@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,13 +19,27 @@ public final class PostgresDatabase {
 
   private static EmbeddedPostgres server;
   private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final Map<String, String> SETTINGS = new LinkedHashMap<>();
 
   private PostgresDatabase() {}
+
+  /**
+   * A server setting for the one server this JVM starts (the benchmark preloads pg_stat_statements);
+   * refused once the server runs, since it would not apply.
+   */
+  public static synchronized void serverSetting(String name, String value) {
+    if (server != null && !value.equals(SETTINGS.get(name))) {
+      throw new IllegalStateException("PostgreSQL already runs; " + name + " must be set before it starts");
+    }
+    SETTINGS.put(name, value);
+  }
 
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        SETTINGS.forEach(builder::setServerConfig);
+        server = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
       }
