@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -185,6 +186,8 @@ public final class EscalationBenchmark {
 
   record Postgres(String url) implements Database {
     static Postgres create() throws SQLException {
+      // the statement counts per case need pg_stat_statements loaded when the server starts
+      PostgresDatabase.serverSetting("shared_preload_libraries", "pg_stat_statements");
       String url = PostgresDatabase.newDatabase("benchmark");
       String name = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
       // zonky's server turns synchronous_commit off for tests; production PostgreSQL keeps it on
@@ -259,10 +262,7 @@ public final class EscalationBenchmark {
     Path work = Files.createTempDirectory("benchmark-" + databaseName);
     Database database = switch (databaseName) {
       case "h2" -> new H2(work);
-      case "postgres" -> {
-        PostgresDatabase.serverSetting("shared_preload_libraries", "pg_stat_statements");
-        yield Postgres.create();
-      }
+      case "postgres" -> Postgres.create();
       default -> throw new IllegalArgumentException("benchmark.databases: h2 or postgres, not " + databaseName);
     };
     List<String> appArgs = new ArrayList<>(database.appArgs());
@@ -294,18 +294,12 @@ public final class EscalationBenchmark {
       Map<String, Object> statements = new LinkedHashMap<>();
       for (int agents : new int[] {1, 2}) {
         long before = database.sizeBytes();
-        boolean counting = agents == 1 && database.resetStatements();
-        double full = throughput(users, Path_.FULL, agents, config.cases());
-        if (counting) {
-          statements.put("full", database.statements(config.cases()));
-        }
+        double full = counted(database, agents == 1 ? statements : null, "full",
+            () -> throughput(users, Path_.FULL, agents, config.cases()));
         fullBytes += database.sizeBytes() - before;
         fullCases += config.cases();
-        counting = agents == 1 && database.resetStatements();
-        double skeleton = throughput(users, Path_.SKELETON, agents, config.cases());
-        if (counting) {
-          statements.put("skeleton", database.statements(config.cases()));
-        }
+        double skeleton = counted(database, agents == 1 ? statements : null, "skeleton",
+            () -> throughput(users, Path_.SKELETON, agents, config.cases()));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("agents", agents);
         row.put("fullCasesPerSecond", round(full, 1));
@@ -371,6 +365,20 @@ public final class EscalationBenchmark {
     Path_(String processKey) {
       this.processKey = processKey;
     }
+  }
+
+  /**
+   * Runs one throughput measurement; where {@code statements} is given and the database can count,
+   * also records what it ran per case under {@code path}.
+   */
+  private double counted(Database database, Map<String, Object> statements, String path,
+      Callable<Double> measurement) throws Exception {
+    boolean counting = statements != null && database.resetStatements();
+    double casesPerSecond = measurement.call();
+    if (counting) {
+      statements.put(path, database.statements(config.cases()));
+    }
+    return casesPerSecond;
   }
 
   /** Cases per second: every agent drives its share of the cases in waves, start to closure. */
@@ -612,43 +620,43 @@ public final class EscalationBenchmark {
       agent.post(list, TASKLIST_BODY, "application/hal+json").expect(200);
       agent.post(count, TASKLIST_BODY).expect(200);
     }
-    long[] listTimes = new long[config.queries()];
-    long[] countTimes = new long[config.queries()];
-    for (int i = 0; i < config.queries(); i++) {
-      long t0 = System.nanoTime();
-      agent.post(list, TASKLIST_BODY, "application/hal+json").expect(200);
-      long t1 = System.nanoTime();
-      agent.post(count, TASKLIST_BODY).expect(200);
-      listTimes[i] = t1 - t0;
-      countTimes[i] = System.nanoTime() - t1;
-    }
+    long[][] quiet = timeQueue(agent, list, count, () -> { });
     // The same requests while the queue changes, as it does when agents work: a task is claimed and
     // handed back before each request (untimed; handing back needs TASK_ASSIGN, which the admin has).
     // A database that keeps the result of an unchanged statement (H2 does, per connection) cannot
     // answer from that result then.
     String touched = "/engine-rest/task/" + page.path("_embedded").path("task").get(0).path("id").asText();
-    long[] changingListTimes = new long[config.queries()];
-    long[] changingCountTimes = new long[config.queries()];
-    for (int i = 0; i < config.queries(); i++) {
-      touch(agent, users.admin, touched);
-      long t0 = System.nanoTime();
-      agent.post(list, TASKLIST_BODY, "application/hal+json").expect(200);
-      changingListTimes[i] = System.nanoTime() - t0;
-      touch(agent, users.admin, touched);
-      long t1 = System.nanoTime();
-      agent.post(count, TASKLIST_BODY).expect(200);
-      changingCountTimes[i] = System.nanoTime() - t1;
-    }
+    long[][] changing = timeQueue(agent, list, count, () -> touch(agent, users.admin, touched));
     Map<String, Object> tasklist = new LinkedHashMap<>();
     tasklist.put("openTasksInQueue", open);
-    tasklist.put("list", percentiles(listTimes));
-    tasklist.put("count", percentiles(countTimes));
-    tasklist.put("listWhileChanging", percentiles(changingListTimes));
-    tasklist.put("countWhileChanging", percentiles(changingCountTimes));
+    tasklist.put("list", percentiles(quiet[0]));
+    tasklist.put("count", percentiles(quiet[1]));
+    tasklist.put("listWhileChanging", percentiles(changing[0]));
+    tasklist.put("countWhileChanging", percentiles(changing[1]));
     log("Tier 1 queue (" + open + " open): list " + tasklist.get("list") + ", count " + tasklist.get("count")
         + "; while it changes: list " + tasklist.get("listWhileChanging") + ", count "
         + tasklist.get("countWhileChanging"));
     return tasklist;
+  }
+
+  /**
+   * Times the queue's list and count {@code benchmark.queries} times, each after {@code beforeEach}
+   * (untimed).
+   */
+  private long[][] timeQueue(Rest agent, String list, String count, Runnable beforeEach) {
+    long[] listTimes = new long[config.queries()];
+    long[] countTimes = new long[config.queries()];
+    for (int i = 0; i < config.queries(); i++) {
+      beforeEach.run();
+      long t0 = System.nanoTime();
+      agent.post(list, TASKLIST_BODY, "application/hal+json").expect(200);
+      listTimes[i] = System.nanoTime() - t0;
+      beforeEach.run();
+      long t1 = System.nanoTime();
+      agent.post(count, TASKLIST_BODY).expect(200);
+      countTimes[i] = System.nanoTime() - t1;
+    }
+    return new long[][] {listTimes, countTimes};
   }
 
   /** One change to the queue: the agent claims a task and the admin hands it back to the queue. */
